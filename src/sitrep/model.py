@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-class Status(str, enum.Enum):
+class Status(enum.StrEnum):
     """Claim status of an event, derived from all its claims (DESIGN.md §2)."""
 
     REPORTED = "reported"
@@ -27,7 +27,7 @@ class Status(str, enum.Enum):
     DISPUTED = "disputed"
 
 
-class Stance(str, enum.Enum):
+class Stance(enum.StrEnum):
     """Stance of a source towards a proposition."""
 
     ASSERT = "assert"
@@ -37,7 +37,7 @@ class Stance(str, enum.Enum):
     NO_COMMENT = "no_comment"
 
 
-class Modality(str, enum.Enum):
+class Modality(enum.StrEnum):
     """Whether, in the text, the event happened."""
 
     ASSERTED = "asserted"
@@ -47,7 +47,7 @@ class Modality(str, enum.Enum):
     HISTORICAL = "historical"
 
 
-class Granularity(str, enum.Enum):
+class Granularity(enum.StrEnum):
     """Resolution of a date range."""
 
     TIME = "time"
@@ -61,7 +61,7 @@ class Granularity(str, enum.Enum):
     UNKNOWN = "unknown"
 
 
-class Precision(str, enum.Enum):
+class Precision(enum.StrEnum):
     """How specific a resolved place is."""
 
     PLACE = "place"
@@ -70,7 +70,7 @@ class Precision(str, enum.Enum):
     COUNTRY = "country"
 
 
-class Feature(str, enum.Enum):
+class Feature(enum.StrEnum):
     """Kind of gazetteer entry."""
 
     CITY = "populated place"

@@ -1,0 +1,217 @@
+"""The spine: Article → spaCy Doc → stages → Analysis, over batches.
+
+Input: Articles and the loaded resources (pipeline, gazetteer, actor KB). Output: one Analysis
+per article, or a Failure when an article cannot be analysed (the batch goes on). Stages are
+pure; this module only orders them and assembles each event mention from their results. It
+does not read sources or touch the database.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from sitrep import __version__
+from sitrep.config import Settings
+from sitrep.consolidate.status import derive_status, mention_records, side_of
+from sitrep.knowledge.actors import ActorKB, load_actor_kb
+from sitrep.knowledge.gazetteer import Gazetteer, ensure_gazetteer
+from sitrep.model import (
+    Actor,
+    Analysis,
+    Article,
+    Attribution,
+    Failure,
+    Figure,
+    Mention,
+    Modality,
+    Place,
+    Span,
+    TimeExpr,
+    mention_id,
+)
+from sitrep.nlp import load_nlp
+from sitrep.stages.actors import find_actors
+from sitrep.stages.claims import (
+    claim_for,
+    figures_for,
+    find_attributions,
+    find_figures,
+    find_quotes,
+    modality_of,
+)
+from sitrep.stages.dates import event_when, find_times
+from sitrep.stages.extract import EventCandidate, find_events
+from sitrep.stages.places import event_place, find_places
+
+log = logging.getLogger(__name__)
+
+HISTORICAL_AFTER_DAYS = 180
+
+
+@dataclass(frozen=True)
+class Resources:
+    """Everything the stages need, loaded once per process."""
+
+    nlp: Language
+    gazetteer: Gazetteer
+    actor_kb: ActorKB
+    model_name: str
+
+    @property
+    def analysed_with(self) -> str:
+        """Version stamp stored with each analysed article."""
+        version = self.nlp.meta.get("version", "?")
+        return f"sitrep {__version__}; {self.model_name} {version}"
+
+
+def load_resources(settings: Settings) -> Resources:
+    """Load the spaCy pipeline, the gazetteer (built on first use) and the actor KB."""
+    from pathlib import Path
+
+    return Resources(
+        nlp=load_nlp(settings.nlp.model),
+        gazetteer=ensure_gazetteer(Path(settings.knowledge.dir)),
+        actor_kb=load_actor_kb(),
+        model_name=settings.nlp.model,
+    )
+
+
+def _modality(
+    doc: Doc, token_i: int, when: Any, anchor: dt.date | None, *, historical_after_days: int
+) -> Modality:
+    modality = modality_of(doc, token_i)
+    if (
+        modality is Modality.ASSERTED
+        and anchor is not None
+        and when is not None
+        and when.resolved
+        and when.end is not None
+        and (anchor - when.end).days > historical_after_days
+    ):
+        return Modality.HISTORICAL
+    return modality
+
+
+def assemble_mention(
+    doc: Doc,
+    article: Article,
+    candidate: EventCandidate,
+    *,
+    places: Sequence[Place],
+    times: Sequence[TimeExpr],
+    attributions: Sequence[Attribution],
+    figures: Sequence[Figure],
+    historical_after_days: int = HISTORICAL_AFTER_DAYS,
+) -> Mention:
+    """One event mention with its place, date, modality, claim, responses and status."""
+    start, end = candidate.trigger.start, candidate.trigger.end
+    sent = doc[candidate.token_i].sent
+    sentence = Span(sent.start_char, sent.end_char, sent.text)
+    anchor = article.published
+    when = event_when(doc, start, end, times, anchor=anchor)
+    claim, responses = claim_for(start, end, sentence=sentence, attributions=attributions)
+    mid = mention_id(article.article_id, start, end)
+    sides = [s for s in (side_of(a) for a in candidate.actors) if s]
+    status, _ = derive_status(
+        mention_records(mid, claim, responses, published=anchor, actor_sides=sides)
+    )
+    typing = candidate.typing
+    return Mention(
+        mention_id=mid,
+        article_id=article.article_id,
+        start=start,
+        end=end,
+        trigger=candidate.trigger.text,
+        sentence=sentence,
+        event_type=typing.event_type,
+        mode=typing.mode,
+        acled_type=typing.acled_type,
+        acled_subtype=typing.acled_subtype,
+        confidence=typing.confidence,
+        actors=candidate.actors,
+        recipients=candidate.recipients,
+        place=event_place(doc, start, end, places),
+        when=when,
+        modality=_modality(
+            doc, candidate.token_i, when, anchor, historical_after_days=historical_after_days
+        ),
+        claim=claim,
+        responses=responses,
+        status=status,
+        figures=figures_for(start, end, sentence=sentence, figures=figures),
+    )
+
+
+def _countries(actors: Iterable[Actor]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(a.country for a in actors if a.country))
+
+
+def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: ActorKB) -> Analysis:
+    """Run every stage over one parsed article."""
+    actors = find_actors(doc, kb=actor_kb)
+    places = find_places(doc, gazetteer=gazetteer, context_countries=_countries(actors))
+    times = find_times(doc, anchor=article.published)
+    attributions = find_attributions(doc, actors=actors)
+    quotes = find_quotes(doc, attributions=attributions, actors=actors)
+    figures = find_figures(doc, attributions=attributions, actors=actors)
+    candidates = find_events(doc, actors=actors, places=places)
+    mentions = tuple(
+        assemble_mention(
+            doc,
+            article,
+            c,
+            places=places,
+            times=times,
+            attributions=attributions,
+            figures=figures,
+        )
+        for c in candidates
+    )
+    return Analysis(
+        article=article,
+        places=places,
+        times=times,
+        quotes=quotes,
+        attributions=attributions,
+        mentions=mentions,
+        warnings=article.warnings,
+    )
+
+
+def analyse(
+    articles: Iterable[Article], resources: Resources, *, batch_size: int = 16
+) -> Iterator[Analysis | Failure]:
+    """Analyse articles in spaCy batches; an article whose analysis fails becomes a Failure."""
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in resources.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        try:
+            yield analyse_doc(
+                doc, article, gazetteer=resources.gazetteer, actor_kb=resources.actor_kb
+            )
+        except Exception as exc:  # one bad article never kills a batch
+            log.debug("analysis of %s failed", article.source, exc_info=True)
+            yield Failure(
+                source=article.source or article.article_id,
+                reason=f"analysis failed: {type(exc).__name__}: {exc}",
+                stage="nlp",
+                article_id=article.article_id,
+            )
+
+
+def analyse_one(article: Article, resources: Resources) -> Analysis:
+    """Analyse a single article (errors propagate)."""
+    doc = resources.nlp(article.text)
+    return analyse_doc(doc, article, gazetteer=resources.gazetteer, actor_kb=resources.actor_kb)
+
+
+def with_warning(article: Article, warning: str) -> Article:
+    """The article with one more warning."""
+    return dataclasses.replace(article, warnings=(*article.warnings, warning))

@@ -1,0 +1,293 @@
+"""The DuckDB store: opening, ordered migrations, batch writes in one transaction each.
+
+All SQL of sitrep lives in this package, always with bound parameters. DuckDB allows a single
+writing process per file; `open_db` turns a lock conflict into a StorageError that says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+
+from sitrep.consolidate.status import derive_status, mention_records, side_of
+from sitrep.errors import StorageError
+from sitrep.model import Analysis, Failure, Mention, to_json
+from sitrep.public import mention_json
+
+log = logging.getLogger(__name__)
+
+Connection = duckdb.DuckDBPyConnection
+
+
+def _migrations() -> list[tuple[int, str]]:
+    """(version, SQL) of every migration shipped with sitrep, in order."""
+    folder = resources.files("sitrep.storage") / "migrations"
+    found = []
+    for entry in folder.iterdir():
+        name = entry.name
+        if name.endswith(".sql") and name[:3].isdigit():
+            found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    return sorted(found)
+
+
+def schema_version(con: Connection) -> int:
+    """The highest migration applied to this database (0 for a new one)."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations "
+        "(version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)"
+    )
+    row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(con: Connection) -> int:
+    """Apply the migrations this database lacks, each in its own transaction."""
+    current = schema_version(con)
+    for version, sql in _migrations():
+        if version <= current:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(sql)
+            con.execute("INSERT INTO schema_migrations VALUES (?, ?)", [version, dt.datetime.now()])
+            con.execute("COMMIT")
+        except duckdb.Error as exc:
+            con.execute("ROLLBACK")
+            raise StorageError(f"migration {version:03d} failed: {exc}") from exc
+        log.info("applied migration %03d", version)
+        current = version
+    return current
+
+
+def open_db(path: str | Path, *, read_only: bool = False) -> Connection:
+    """A connection to the sitrep database at `path`, created and migrated as needed."""
+    p = Path(path)
+    if read_only and not p.exists():
+        raise StorageError(f"database {p} does not exist; run `sitrep ingest` first")
+    if not read_only and p.parent and not p.parent.exists():
+        raise StorageError(f"folder {p.parent} does not exist; create it or choose --db")
+    try:
+        con = duckdb.connect(str(p), read_only=read_only)
+    except duckdb.IOException as exc:
+        msg = str(exc)
+        if "lock" in msg.lower():
+            raise StorageError(
+                f"database {p} is locked by another process (a running `sitrep serve` or "
+                "ingest?); stop it or use another --db"
+            ) from None
+        raise StorageError(f"cannot open database {p}: {msg.splitlines()[0]}") from None
+    except duckdb.Error as exc:
+        raise StorageError(f"{p} is not a sitrep database: {exc}") from None
+    if not read_only:
+        migrate(con)
+    elif schema_version_ro(con) == 0:
+        raise StorageError(f"{p} has no sitrep schema; run `sitrep ingest` on it first")
+    return con
+
+
+def schema_version_ro(con: Connection) -> int:
+    """Schema version without creating anything (read-only connections)."""
+    try:
+        row = con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+    except duckdb.CatalogException:
+        return 0
+    return int(row[0]) if row else 0
+
+
+def known_article_ids(con: Connection, ids: Iterable[str]) -> set[str]:
+    """Which of `ids` are already stored."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return set()
+    rows = con.execute(
+        "SELECT article_id FROM articles WHERE list_contains(?, article_id)", [wanted]
+    ).fetchall()
+    return {r[0] for r in rows}
+
+
+@dataclass(frozen=True)
+class WriteStats:
+    """What one batch write stored."""
+
+    articles: int
+    mentions: int
+    events: int
+    failures: int
+
+
+def _article_row(analysis: Analysis, analysed_with: str, now: dt.datetime) -> list[object]:
+    a = analysis.article
+    extra = {
+        "places": [to_json(x) for x in analysis.places],
+        "times": [to_json(x) for x in analysis.times],
+        "quotes": [to_json(x) for x in analysis.quotes],
+        "attributions": [to_json(x) for x in analysis.attributions],
+    }
+    return [
+        a.article_id,
+        a.input_id,
+        a.url,
+        a.outlet,
+        a.title,
+        a.published,
+        a.language,
+        a.source,
+        a.fetched_at,
+        now,
+        json.dumps(list(analysis.warnings)),
+        a.text,
+        json.dumps(extra),
+        analysed_with,
+    ]
+
+
+def _mention_row(m: Mention, status: str) -> list[object]:
+    when = m.when
+    place = m.place
+    src = m.claim.source
+    return [
+        m.mention_id,
+        m.article_id,
+        m.mention_id,  # event_id: one event per mention until cross-article merging
+        m.start,
+        m.end,
+        m.trigger,
+        m.sentence.start,
+        m.sentence.end,
+        m.event_type,
+        m.mode,
+        m.acled_type,
+        m.acled_subtype,
+        m.confidence,
+        m.modality.value,
+        status,
+        src.name if src else None,
+        src.country if src else None,
+        m.claim.stance.value,
+        when.start if when else None,
+        when.end if when else None,
+        bool(when and when.resolved),
+        place.name if place else None,
+        place.geonameid if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.country if place else None,
+        json.dumps(mention_json(m)),
+    ]
+
+
+def _actor_rows(m: Mention) -> list[list[object]]:
+    rows: list[list[object]] = []
+    for role, actors in (("actor", m.actors), ("recipient", m.recipients)):
+        for a in actors:
+            rows.append([m.mention_id, role, a.name, a.text, a.country, a.sector])
+    if m.claim.source is not None:
+        s = m.claim.source
+        rows.append([m.mention_id, "source", s.name, s.text, s.country, s.sector])
+    return rows
+
+
+def write_batch(
+    con: Connection,
+    analyses: Sequence[Analysis],
+    failures: Sequence[Failure],
+    *,
+    analysed_with: str,
+) -> WriteStats:
+    """Store analysed articles (skipping known ones) and failures in one transaction."""
+    now = dt.datetime.now()
+    seen = known_article_ids(con, [a.article.article_id for a in analyses])
+    unique = []
+    for a in analyses:
+        if a.article.article_id not in seen:
+            seen.add(a.article.article_id)
+            unique.append(a)
+    n_mentions = 0
+    try:
+        con.execute("BEGIN TRANSACTION")
+        for analysis in unique:
+            con.execute(
+                "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                _article_row(analysis, analysed_with, now),
+            )
+            for m in analysis.mentions:
+                _write_mention_event(con, m, analysis.article.published, now)
+                n_mentions += 1
+        for f in failures:
+            con.execute(
+                "INSERT INTO failures VALUES (?,?,?,?,?)",
+                [f.source, f.reason, f.stage, f.article_id, now],
+            )
+        con.execute("COMMIT")
+    except duckdb.Error as exc:
+        con.execute("ROLLBACK")
+        raise StorageError(f"writing a batch of {len(unique)} articles failed: {exc}") from exc
+    return WriteStats(len(unique), n_mentions, n_mentions, len(failures))
+
+
+def _write_mention_event(
+    con: Connection, m: Mention, published: dt.date | None, now: dt.datetime
+) -> None:
+    sides = tuple(s for s in (side_of(a) for a in m.actors) if s)
+    records = mention_records(
+        m.mention_id, m.claim, m.responses, published=published, actor_sides=sides
+    )
+    status, history = derive_status(records)
+    con.execute(
+        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        _mention_row(m, status.value),
+    )
+    for row in _actor_rows(m):
+        con.execute("INSERT INTO mention_actors VALUES (?,?,?,?,?,?)", row)
+    when, place = m.when, m.place
+    con.execute(
+        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        [
+            m.mention_id,
+            m.event_type,
+            m.mode,
+            m.acled_type,
+            m.acled_subtype,
+            status.value,
+            when.start if when else None,
+            when.end if when else None,
+            when.granularity.value if when else None,
+            bool(when and when.resolved),
+            place.name if place else None,
+            place.geonameid if place else None,
+            place.lat if place else None,
+            place.lon if place else None,
+            place.country if place else None,
+            place.admin1 if place else None,
+            1,
+            1,
+            published,
+            now,
+        ],
+    )
+    for seq, change in enumerate(history):
+        src = change.record.claim.source
+        con.execute(
+            "INSERT INTO event_history VALUES (?,?,?,?,?,?,?)",
+            [
+                m.mention_id,
+                seq,
+                change.status.value,
+                change.record.published,
+                change.record.mention_id,
+                src.name if src else None,
+                change.record.claim.stance.value,
+            ],
+        )
+
+
+def record_failures(con: Connection, failures: Sequence[Failure]) -> None:
+    """Store failures on their own (inputs that never became articles)."""
+    write_batch(con, [], failures, analysed_with="")
