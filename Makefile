@@ -37,7 +37,7 @@ format: setup
 	$(BIN)/ruff check --fix src tests scripts
 
 bench: setup  ## articles/second of extract vs bare spaCy; writes figures to stdout
-	$(BIN)/python scripts/bench.py --min-articles 500
+	$(BIN)/python scripts/bench.py --min-articles 500 --update-docs
 
 eval: setup  ## score sitrep on every dev gold file in ../shared/eval
 	$(BIN)/sitrep eval ../shared/eval/*.dev.jsonl
