@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
 
-from conftest import EVAL_DIR
+EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
 from sitrep.evaluation import read_gold, score_file
 
 KIND_OF_SET = {
