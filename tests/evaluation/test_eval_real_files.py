@@ -8,8 +8,9 @@ from typing import Any
 
 import pytest
 
-EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
 from sitrep.evaluation import read_gold, score_file
+
+EVAL_DIR = Path(__file__).resolve().parents[3] / "shared" / "eval"
 
 KIND_OF_SET = {
     "bellingcat": "event_record",
