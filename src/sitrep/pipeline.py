@@ -162,7 +162,7 @@ def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: A
     attributions = find_attributions(doc, actors=actors)
     quotes = find_quotes(doc, attributions=attributions, actors=actors)
     figures = find_figures(doc, attributions=attributions, actors=actors)
-    candidates = find_events(doc, actors=actors, places=places)
+    candidates = find_events(doc, actors=actors, places=places, kb=actor_kb)
     mentions = tuple(
         assemble_mention(
             doc,

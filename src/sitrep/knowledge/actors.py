@@ -1,0 +1,209 @@
+"""The actor knowledge base: names of states, organisations and office holders → country + sector.
+
+Input → output: the bundled `data/actors.json` plus `pycountry` → an `ActorKB` whose `lookup`
+maps a name as written ("the Kremlin", "Russia's Ministry of Defense", "Mr. Putin") to a
+`KBEntry` (canonical name, ISO alpha-3 or IGO/NGO code, PLOVER sector). It does not find names
+in running text (that is `sitrep.stages.actors`) and it never touches the network.
+
+Sectors: a country name or a seat of government ("Moscow", "the White House") stands for the
+government (GOV). A country or demonym followed by a sector noun ("Russian forces",
+"Ukraine's General Staff") takes the noun's sector. A ministry of defence is coded MIL (it speaks
+for the armed forces in battlefield claims); other ministries GOV.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import pycountry
+from unidecode import unidecode
+
+_TITLE_WORDS = frozenset(
+    {"mr", "mrs", "ms", "dr", "gen", "president", "prime", "minister", "sir", "lt", "col", "adm"}
+)
+_LEADING_THE = re.compile(r"^the\s+")
+_POSSESSIVE = re.compile(r"(?:'s|s')(?=\s|$)")
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass(frozen=True, slots=True)
+class KBEntry:
+    """One resolved actor: id, canonical name, country (ISO alpha-3 or IGO/NGO) and sector."""
+
+    kb_id: str
+    name: str
+    country: str | None
+    sector: str | None
+    kind: str  # country | demonym | seat | org | person | composite
+
+
+@dataclass(frozen=True, slots=True)
+class ActorKB:
+    """Normalised names → entries, plus the tables the actor stage composes with."""
+
+    names: Mapping[str, KBEntry]
+    acronyms: frozenset[str]  # keys that match only when written in capitals ("US", "IS")
+    sector_nouns: Mapping[str, str]  # normalised noun phrase → sector ("forces" → MIL)
+    titles: Mapping[str, str | None]  # normalised title → sector ("gen" → MIL, "mr" → None)
+    first_words: frozenset[str]  # first word of every key, for fast scanning
+    max_words: int
+    noun_first_words: frozenset[str] = frozenset()  # first words of sector nouns and titles
+
+    def lookup(self, text: str) -> KBEntry | None:
+        """The entry for a name as written, or None; tries composite "country + sector noun"."""
+        key = normalise(text)
+        if not key:
+            return None
+        entry = self.names.get(key)
+        if entry is not None:
+            if key in self.acronyms and not _is_caps(text):
+                return None
+            return entry
+        stripped = strip_titles(key)
+        if stripped != key and stripped in self.names:
+            return self.names[stripped]
+        return self.compose(key)
+
+    def compose(self, key: str) -> KBEntry | None:
+        """A country/demonym prefix followed by a sector noun ("russian defense ministry")."""
+        words = key.split(" ")
+        for cut in range(min(len(words) - 1, 4), 0, -1):
+            prefix = self.names.get(" ".join(words[:cut]))
+            rest = " ".join(words[cut:])
+            if prefix is None or prefix.kind not in {"country", "demonym"}:
+                continue
+            sector = self.sector_nouns.get(rest)
+            if sector is not None:
+                return composite(prefix, rest, sector)
+        return None
+
+
+def composite(prefix: KBEntry, noun: str, sector: str) -> KBEntry:
+    """The entry for "<country> <sector noun>", e.g. Russia + "ministry of defense" → RUS MIL."""
+    country_name = prefix.name
+    return KBEntry(
+        kb_id=f"{prefix.country}:{noun.replace(' ', '_')}",
+        name=f"{country_name} {noun}",
+        country=prefix.country,
+        sector=sector,
+        kind="composite",
+    )
+
+
+def normalise(text: str) -> str:
+    """Lower-case ASCII key: curly quotes, possessives, dots and a leading "the" removed."""
+    s = unidecode(text.replace("\u2019", "'").replace("\u2018", "'")).lower().strip()
+    s = _POSSESSIVE.sub("", s)
+    s = s.replace(".", "").replace("'", "'")
+    s = _SPACES.sub(" ", s).strip(" ,;:'\"")
+    return _LEADING_THE.sub("", s)
+
+
+def strip_titles(key: str) -> str:
+    """A normalised key without leading courtesy or office titles ("mr putin" → "putin")."""
+    words = key.split(" ")
+    while len(words) > 1 and words[0] in _TITLE_WORDS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _is_caps(text: str) -> bool:
+    """Whether the letters of `text` are all capitals ("US", "U.S.")."""
+    bare = re.sub(r"^[Tt]he\s+|['\u2019]s?$", "", text.strip())
+    letters = [c for c in bare if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _acronym(alias: str) -> bool:
+    """Whether an alias is a short all-caps acronym that must keep its case to match."""
+    bare = alias.replace(".", "")
+    return bare.isupper() and len(bare) <= 5
+
+
+def _country_entries(aliases: Mapping[str, list[str]]) -> Iterable[tuple[str, KBEntry]]:
+    """(alias, entry) for every ISO country: pycountry names plus hand-written short names."""
+    for c in pycountry.countries:
+        code = c.alpha_3
+        short = aliases.get(code, [])
+        name = short[0] if short else getattr(c, "common_name", None) or c.name
+        entry = KBEntry(f"country:{code}", name, code, "GOV", "country")
+        names = {c.name, getattr(c, "common_name", None), getattr(c, "official_name", None)}
+        for alias in [*names, *short]:
+            if alias:
+                yield alias, entry
+    for code, short in aliases.items():
+        if pycountry.countries.get(alpha_3=code) is None:
+            entry = KBEntry(f"country:{code}", short[0], code, "GOV", "country")
+            yield from ((alias, entry) for alias in short)
+
+
+def _country_name(code: str, aliases: Mapping[str, list[str]]) -> str:
+    """Short English name of a country code."""
+    if code in aliases:
+        return aliases[code][0]
+    c = pycountry.countries.get(alpha_3=code)
+    return (getattr(c, "common_name", None) or c.name) if c else code
+
+
+def _entries(data: Mapping[str, Any]) -> Iterable[tuple[str, KBEntry]]:
+    """(alias, entry) for every name in the knowledge-base file and pycountry."""
+    aliases: Mapping[str, list[str]] = data["country_aliases"]
+    yield from _country_entries(aliases)
+    for code, words in data["demonyms"].items():
+        entry = KBEntry(f"country:{code}", _country_name(code, aliases), code, None, "demonym")
+        yield from ((w, entry) for w in words)
+    for code, seats in data["seats"].items():
+        name = f"{_country_name(code, aliases)} government"
+        entry = KBEntry(f"seat:{code}", name, code, "GOV", "seat")
+        yield from ((s, entry) for s in seats)
+    for org in data["orgs"]:
+        entry = KBEntry(f"org:{org['id']}", org["name"], org["country"], org["sector"], "org")
+        yield from ((a, entry) for a in [org["name"], *org["aliases"]])
+    for person in data["persons"]:
+        kb_id = "person:" + normalise(person["name"]).replace(" ", "_")
+        entry = KBEntry(kb_id, person["name"], person["country"], person["sector"], "person")
+        yield from ((a, entry) for a in [person["name"], *person["aliases"]])
+
+
+def build_actor_kb(data: Mapping[str, Any]) -> ActorKB:
+    """An `ActorKB` from the parsed knowledge-base document (see `data/actors.json`)."""
+    names: dict[str, KBEntry] = {}
+    acronyms: set[str] = set()
+    for alias, entry in _entries(data):
+        key = normalise(alias)
+        if not key:
+            continue
+        # earlier kinds win: country names over demonyms that spell the same ("US").
+        names.setdefault(key, entry)
+        if _acronym(alias):
+            acronyms.add(key)
+    sector_nouns = {
+        normalise(noun): sector for sector, nouns in data["sector_nouns"].items() for noun in nouns
+    }
+    titles: dict[str, str | None] = {
+        normalise(t): (None if sector == "NONE" else sector)
+        for sector, ts in data["titles"].items()
+        for t in ts
+    }
+    return ActorKB(
+        names=names,
+        acronyms=frozenset(acronyms),
+        sector_nouns=sector_nouns,
+        titles=titles,
+        first_words=frozenset(k.split(" ")[0] for k in names),
+        max_words=max(len(k.split(" ")) for k in names),
+        noun_first_words=frozenset(k.split(" ")[0] for k in [*sector_nouns, *titles]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def load_actor_kb() -> ActorKB:
+    """The bundled actor knowledge base (built once per process)."""
+    raw = resources.files("sitrep.knowledge").joinpath("data/actors.json").read_text("utf-8")
+    return build_actor_kb(json.loads(raw))

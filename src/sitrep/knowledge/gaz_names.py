@@ -1,0 +1,216 @@
+"""Name normalisation and hand-kept name lists for the gazetteer.
+
+Input → output: strings → lookup keys; constant tables of common English country names and of a
+few well-known regions that the GeoNames city/admin1 data does not hold. No I/O.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from unidecode import unidecode
+
+_APOSTROPHES = re.compile(r"['’‘`ʼʹ]")
+_DOTS = re.compile(r"\.")
+_SEPARATORS = re.compile(r"[-‐‑–—_/,()]+")
+_SPACES = re.compile(r"\s+")
+# Transliteration endings that vary between sources (Syrskyi/Syrskyy/Syrskiy, Kryvyi/Kryvyy).
+_ENDINGS = re.compile(r"(?:iy|yy|yi|ij|ii)\b")
+
+# Words naming a first-level administrative division, as used after a region's name.
+ADMIN_SUFFIXES: frozenset[str] = frozenset(
+    {
+        "oblast",
+        "oblast'",
+        "region",
+        "province",
+        "governorate",
+        "state",
+        "krai",
+        "kray",
+        "republic",
+        "prefecture",
+        "territory",
+        "voivodeship",
+        "canton",
+        "department",
+        "wilayah",
+        "muhafazah",
+    }
+)
+
+_STRIP_WORDS: frozenset[str] = frozenset(
+    {
+        "oblast",
+        "oblast'",
+        "region",
+        "province",
+        "governorate",
+        "state",
+        "krai",
+        "kray",
+        "respublika",
+        "republic",
+        "prefecture",
+        "territory",
+        "avtonomnyy",
+        "avtonomnaya",
+        "okrug",
+        "of",
+        "the",
+    }
+)
+
+# Common English (and press) names of countries, keyed by ISO 3166-1 alpha-3.
+COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
+    "USA": (
+        "United States",
+        "United States of America",
+        "U.S.",
+        "U.S.A.",
+        "US",
+        "USA",
+        "America",
+        "the U.S.",
+        "the US",
+        "the United States",
+    ),
+    "GBR": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom", "the UK", "the U.K."),
+    "RUS": ("Russia", "Russian Federation"),
+    "CIV": ("Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire"),
+    "COD": (
+        "DRC",
+        "D.R.C.",
+        "DR Congo",
+        "D.R. Congo",
+        "Democratic Republic of Congo",
+        "Democratic Republic of the Congo",
+        "Congo-Kinshasa",
+    ),
+    "COG": ("Republic of the Congo", "Congo-Brazzaville", "Congo Republic", "Congo"),
+    "PRK": ("North Korea", "DPRK", "Democratic People's Republic of Korea"),
+    "KOR": ("South Korea", "Republic of Korea", "ROK"),
+    "IRN": ("Iran", "Islamic Republic of Iran"),
+    "SYR": ("Syria", "Syrian Arab Republic"),
+    "PSE": ("Palestine", "Palestinian territories", "State of Palestine"),
+    "CZE": ("Czechia", "Czech Republic"),
+    "MMR": ("Myanmar", "Burma"),
+    "TUR": ("Turkey", "Türkiye", "Turkiye"),
+    "NLD": ("Netherlands", "the Netherlands", "Holland"),
+    "ARE": ("UAE", "U.A.E.", "United Arab Emirates", "Emirates"),
+    "VAT": ("Vatican", "Vatican City", "Holy See"),
+    "MKD": ("North Macedonia", "Macedonia"),
+    "SWZ": ("Eswatini", "Swaziland"),
+    "CPV": ("Cabo Verde", "Cape Verde"),
+    "TLS": ("East Timor", "Timor-Leste"),
+    "LAO": ("Laos",),
+    "VNM": ("Vietnam", "Viet Nam"),
+    "TZA": ("Tanzania",),
+    "MDA": ("Moldova",),
+    "TWN": ("Taiwan",),
+    "BOL": ("Bolivia",),
+    "VEN": ("Venezuela",),
+    "XKX": ("Kosovo",),
+    "BIH": ("Bosnia", "Bosnia and Herzegovina", "Bosnia-Herzegovina"),
+    "SAU": ("Saudi Arabia", "KSA", "Kingdom of Saudi Arabia"),
+    "CAF": ("Central African Republic", "CAR"),
+    "GMB": ("Gambia", "The Gambia"),
+    "BHS": ("Bahamas", "The Bahamas"),
+    "PHL": ("Philippines", "the Philippines"),
+    "FSM": ("Micronesia",),
+    "BRN": ("Brunei",),
+    "IRL": ("Ireland", "Republic of Ireland", "Eire"),
+}
+
+# Regions that have no first-level administrative unit of their own:
+# (name, aliases, lat, lon, ISO alpha-3 or None when it spans several countries).
+REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
+    ("Donbas", ("Donbass", "the Donbas", "Donets Basin"), 48.0, 38.0, "UKR"),
+    ("Gaza Strip", ("the Gaza Strip",), 31.42, 34.36, "PSE"),
+    ("West Bank", ("the West Bank",), 31.95, 35.25, "PSE"),
+    ("Golan Heights", ("the Golan Heights", "Golan"), 33.0, 35.75, None),
+    ("Sinai", ("Sinai Peninsula", "the Sinai"), 29.5, 33.8, "EGY"),
+    ("Nagorno-Karabakh", ("Karabakh", "Nagorno Karabakh"), 39.9, 46.7, "AZE"),
+    ("Middle East", ("the Middle East", "Mideast"), 29.0, 41.0, None),
+    ("Sahel", ("the Sahel",), 15.0, 5.0, None),
+    ("Balkans", ("the Balkans",), 43.0, 20.0, None),
+    ("Caucasus", ("the Caucasus", "South Caucasus", "North Caucasus"), 42.5, 44.5, None),
+    ("Kashmir", (), 34.5, 76.0, None),
+    ("Black Sea", ("the Black Sea",), 43.0, 34.0, None),
+    ("Red Sea", ("the Red Sea",), 20.0, 38.5, None),
+    ("Sea of Azov", ("Azov Sea",), 46.0, 36.5, None),
+    ("Strait of Hormuz", ("Hormuz",), 26.57, 56.25, None),
+    ("Persian Gulf", ("the Persian Gulf", "Arabian Gulf"), 27.0, 51.0, None),
+    ("Horn of Africa", ("the Horn of Africa",), 8.0, 45.0, None),
+    ("Darfur", (), 13.5, 24.0, "SDN"),
+    ("Tigray", (), 14.0, 39.0, "ETH"),
+    ("Kurdistan", ("Iraqi Kurdistan",), 36.5, 44.0, "IRQ"),
+    ("Baltic Sea", ("the Baltic Sea",), 58.0, 20.0, None),
+    ("South China Sea", ("the South China Sea",), 12.0, 113.0, None),
+    ("Taiwan Strait", ("the Taiwan Strait",), 24.5, 119.5, None),
+    ("Korean Peninsula", ("the Korean Peninsula",), 38.0, 127.5, None),
+)
+
+
+def is_indexable_script(text: str) -> bool:
+    """True when the name is written in Latin, Greek or Cyrillic letters (foldable to ASCII)."""
+    return all(ord(c) < 0x0530 or not c.isalpha() for c in text)
+
+
+@functools.lru_cache(maxsize=262_144)
+def fold(text: str) -> str:
+    """The lookup key of a name: ASCII-folded, lower-cased, punctuation and spacing unified."""
+    text = unicodedata.normalize("NFC", text)
+    text = _APOSTROPHES.sub("", text)
+    text = unidecode(text).lower()
+    text = _DOTS.sub("", _APOSTROPHES.sub("", text))
+    text = _SEPARATORS.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    if text.startswith("the "):
+        text = text[4:]
+    return _ENDINGS.sub("y", text)
+
+
+def strip_admin_words(key: str) -> str:
+    """A folded admin1 name without its type words ("kurskaya oblast" → "kurskaya")."""
+    words = [w for w in key.split(" ") if w not in _STRIP_WORDS]
+    return " ".join(words)
+
+
+def adjectival_stems(word: str) -> set[str]:
+    """Noun stems of a Slavic adjectival region name ("kurskaya" → kursk, "tverskaya" → tver)."""
+    for ending in ("skaya", "skoye", "skay", "sky", "skij", "ska", "ckaya"):
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            base = word[: -len(ending)]
+            return {base, base + "sk"}
+    if word.endswith("aya") and len(word) >= 7:
+        return {word[:-3]}
+    return set()
+
+
+def admin1_keys(name: str) -> Iterator[str]:
+    """Lookup keys for an admin1 name: bare, stemmed and with the usual type words."""
+    key = fold(name)
+    if not key:
+        return
+    yield key
+    core = strip_admin_words(key)
+    if not core:
+        return
+    cores = {core}
+    if " " not in core:
+        cores |= {stem for stem in adjectival_stems(core) if len(stem) >= 4}
+    for c in cores:
+        if len(c) < 3:
+            continue
+        yield c
+        for suffix in ADMIN_SUFFIXES:
+            yield f"{c} {fold(suffix)}"
+        yield f"region of {c}"
+        yield f"province of {c}"
+        if c.endswith("sk"):
+            yield f"{c}aya oblast"
+            yield f"{c}a oblast"

@@ -1,0 +1,538 @@
+"""Event triggers: a parsed `Doc` + its actors (+ places) → typed event candidates.
+
+Input → output: `find_events(doc, actors=..., places=...)` returns one `EventCandidate` per
+trigger: the trigger span and token, a `model.EventType` (PLOVER type and mode, ACLED type and
+sub-type, confidence), and who acts (`actors`) and who is acted upon (`recipients`).
+
+Method: a lexicon by lemma (verbs and event nouns); light verbs ("carry out strikes", "launched
+an attack", "held talks") hand the trigger to their noun. Arguments come from the dependency
+parse: nsubj / passive agent → actors; dobj / passive subject / "against", "on", "with", "to"
+objects → recipients; a verb without a subject inherits its governor's (xcomp, advcl, conj).
+"Driving X out" is a RETREAT by X. A capture or retake with no named loser takes the loser of a
+RETREAT in the sentence, else the nearest preceding armed actor of another country within three
+sentences. Weapon cues in the trigger's modifiers, then in its sentence, set the mode (aerial,
+drone, shelling, explosive, ...).
+
+It does not decide whether the event happened (negation, future: modality), who reports it
+(claims), where or when: reporting verbs (say, claim, confirm, deny) are never triggers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from sitrep.knowledge.actors import ActorKB, normalise
+from sitrep.model import Actor, EventType, Place, Span
+from sitrep.stages.ontology import make_type
+
+DRIVEN_OUT = "driven-out"
+
+# lemma → (PLOVER type, mode, confidence)
+Entry = tuple[str, str | None, float]
+
+VERBS: dict[str, Entry] = {
+    "attack": ("ASSAULT", "attack", 0.7), "assault": ("ASSAULT", "attack", 0.7),
+    "strike": ("ASSAULT", "attack", 0.6), "bomb": ("ASSAULT", "aerial", 0.7),
+    "shell": ("ASSAULT", "shelling", 0.8), "pound": ("ASSAULT", "shelling", 0.6),
+    "bombard": ("ASSAULT", "shelling", 0.7), "shoot": ("ASSAULT", "firearms", 0.6),
+    "kill": ("ASSAULT", "kill", 0.6), "massacre": ("ASSAULT", "kill", 0.8),
+    "execute": ("ASSAULT", "kill", 0.6), "clash": ("ASSAULT", "clash", 0.8),
+    "fight": ("ASSAULT", "clash", 0.7), "battle": ("ASSAULT", "clash", 0.7),
+    "ambush": ("ASSAULT", "clash", 0.7), "raid": ("ASSAULT", "attack", 0.6),
+    "storm": ("ASSAULT", "attack", 0.6), "invade": ("ASSAULT", "capture", 0.7),
+    "retake": ("ASSAULT", "retake", 0.9), "recapture": ("ASSAULT", "retake", 0.9),
+    "reclaim": ("ASSAULT", "retake", 0.8), "regain": ("ASSAULT", "retake", 0.8),
+    "liberate": ("ASSAULT", "retake", 0.8), "capture": ("ASSAULT", "capture", 0.8),
+    "seize": ("ASSAULT", "capture", 0.7), "overrun": ("ASSAULT", "capture", 0.8),
+    "occupy": ("ASSAULT", "capture", 0.6), "conquer": ("ASSAULT", "capture", 0.8),
+    "abduct": ("ASSAULT", "abduct", 0.8), "kidnap": ("ASSAULT", "abduct", 0.8),
+    "rape": ("ASSAULT", "sexual", 0.8), "intercept": ("ASSAULT", "intercept", 0.7),
+    "defuse": ("ASSAULT", "intercept", 0.7), "detonate": ("ASSAULT", "explosive", 0.7),
+    "explode": ("ASSAULT", "explosive", 0.6),
+    "withdraw": ("RETREAT", "withdraw", 0.7), "retreat": ("RETREAT", "withdraw", 0.8),
+    "visit": ("CONSULT", "visit", 0.8), "meet": ("CONSULT", "meet", 0.7),
+    "host": ("CONSULT", "host", 0.6), "negotiate": ("CONSULT", "talks", 0.7),
+    "discuss": ("CONSULT", "talks", 0.5),
+    "agree": ("AGREE", None, 0.7), "sign": ("AGREE", "treaty", 0.6),
+    "support": ("SUPPORT", None, 0.6), "back": ("SUPPORT", None, 0.5),
+    "endorse": ("SUPPORT", "endorse", 0.7), "praise": ("SUPPORT", "praise", 0.6),
+    "welcome": ("SUPPORT", "praise", 0.5),
+    "aid": ("AID", None, 0.6), "assist": ("AID", None, 0.5), "supply": ("AID", None, 0.5),
+    "provide": ("AID", None, 0.4), "deliver": ("AID", None, 0.5), "donate": ("AID", None, 0.6),
+    "pledge": ("AID", None, 0.5),
+    "sanction": ("SANCTION", "economic", 0.8), "embargo": ("SANCTION", "embargo", 0.8),
+    "cooperate": ("COOPERATE", None, 0.7), "collaborate": ("COOPERATE", None, 0.6),
+    "request": ("REQUEST", None, 0.7), "ask": ("REQUEST", None, 0.5),
+    "appeal": ("REQUEST", None, 0.6), "seek": ("REQUEST", None, 0.4),
+    "urge": ("REQUEST", None, 0.5), "demand": ("DEMAND", None, 0.8),
+    "insist": ("DEMAND", None, 0.5), "threaten": ("THREATEN", None, 0.8),
+    "warn": ("THREATEN", None, 0.5), "accuse": ("ACCUSE", None, 0.8),
+    "blame": ("ACCUSE", None, 0.7), "reject": ("REJECT", None, 0.8),
+    "refuse": ("REJECT", None, 0.7), "rebuff": ("REJECT", None, 0.8),
+    "dismiss": ("REJECT", None, 0.5), "veto": ("REJECT", "veto", 0.8),
+    "condemn": ("DISAPPROVE", "condemn", 0.8), "criticize": ("DISAPPROVE", "criticize", 0.8),
+    "criticise": ("DISAPPROVE", "criticize", 0.8), "denounce": ("DISAPPROVE", "condemn", 0.8),
+    "decry": ("DISAPPROVE", "condemn", 0.7), "deplore": ("DISAPPROVE", "condemn", 0.7),
+    "protest": ("PROTEST", "demonstrate", 0.6), "demonstrate": ("PROTEST", "demonstrate", 0.5),
+    "rally": ("PROTEST", "demonstrate", 0.5), "march": ("PROTEST", "demonstrate", 0.5),
+    "riot": ("PROTEST", "riot", 0.8),
+    "arrest": ("COERCE", "arrest", 0.8), "detain": ("COERCE", "arrest", 0.8),
+    "apprehend": ("COERCE", "arrest", 0.7), "jail": ("COERCE", "arrest", 0.6),
+    "loot": ("COERCE", "destroy-property", 0.8), "torch": ("COERCE", "destroy-property", 0.7),
+    "vandalize": ("COERCE", "destroy-property", 0.8), "ban": ("COERCE", "ban", 0.5),
+    "expel": ("SANCTION", "expel", 0.6), "release": ("CONCEDE", "release", 0.6),
+    "free": ("CONCEDE", "release", 0.5), "concede": ("CONCEDE", None, 0.7),
+    "investigate": ("INVESTIGATE", "probe", 0.8), "probe": ("INVESTIGATE", "probe", 0.7),
+    "mobilize": ("MOBILIZE", "troops", 0.8), "mobilise": ("MOBILIZE", "troops", 0.8),
+    "deploy": ("MOBILIZE", "deploy", 0.7), "mass": ("MOBILIZE", "troops", 0.5),
+}  # fmt: skip
+
+NOUNS: dict[str, Entry] = {
+    "attack": ("ASSAULT", "attack", 0.7), "assault": ("ASSAULT", "attack", 0.7),
+    "offensive": ("ASSAULT", "attack", 0.6), "raid": ("ASSAULT", "attack", 0.6),
+    "ambush": ("ASSAULT", "clash", 0.7), "incursion": ("ASSAULT", "capture", 0.6),
+    "invasion": ("ASSAULT", "capture", 0.6), "strike": ("ASSAULT", "attack", 0.6),
+    "airstrike": ("ASSAULT", "aerial", 0.9), "bombing": ("ASSAULT", "aerial", 0.6),
+    "bombardment": ("ASSAULT", "shelling", 0.7), "shelling": ("ASSAULT", "shelling", 0.9),
+    "barrage": ("ASSAULT", "shelling", 0.7), "clash": ("ASSAULT", "clash", 0.8),
+    "fighting": ("ASSAULT", "clash", 0.8), "battle": ("ASSAULT", "clash", 0.7),
+    "firefight": ("ASSAULT", "clash", 0.9), "gunfight": ("ASSAULT", "clash", 0.9),
+    "skirmish": ("ASSAULT", "clash", 0.8), "hostility": ("ASSAULT", "clash", 0.5),
+    "operation": ("ASSAULT", "attack", 0.3), "explosion": ("ASSAULT", "explosive", 0.6),
+    "blast": ("ASSAULT", "explosive", 0.6), "ied": ("ASSAULT", "explosive", 0.8),
+    "killing": ("ASSAULT", "kill", 0.6), "massacre": ("ASSAULT", "kill", 0.8),
+    "abduction": ("ASSAULT", "abduct", 0.8), "kidnapping": ("ASSAULT", "abduct", 0.8),
+    "capture": ("ASSAULT", "capture", 0.6), "seizure": ("ASSAULT", "capture", 0.6),
+    "occupation": ("ASSAULT", "capture", 0.5), "takeover": ("ASSAULT", "capture", 0.6),
+    "recapture": ("ASSAULT", "retake", 0.8), "liberation": ("ASSAULT", "retake", 0.6),
+    "retreat": ("RETREAT", "withdraw", 0.7), "withdrawal": ("RETREAT", "withdraw", 0.7),
+    "pullback": ("RETREAT", "withdraw", 0.7), "pullout": ("RETREAT", "withdraw", 0.7),
+    "visit": ("CONSULT", "visit", 0.8), "trip": ("CONSULT", "visit", 0.5),
+    "talk": ("CONSULT", "talks", 0.8), "negotiation": ("CONSULT", "talks", 0.8),
+    "meeting": ("CONSULT", "meet", 0.7), "summit": ("CONSULT", "meet", 0.7),
+    "consultation": ("CONSULT", "talks", 0.6), "call": ("CONSULT", "phone", 0.3),
+    "agreement": ("AGREE", None, 0.7), "deal": ("AGREE", None, 0.6),
+    "accord": ("AGREE", "treaty", 0.7), "treaty": ("AGREE", "treaty", 0.7),
+    "ceasefire": ("AGREE", "ceasefire", 0.7), "truce": ("AGREE", "ceasefire", 0.7),
+    "armistice": ("AGREE", "ceasefire", 0.8),
+    "aid": ("AID", None, 0.7), "assistance": ("AID", None, 0.6),
+    "support": ("SUPPORT", None, 0.4), "sanction": ("SANCTION", "economic", 0.8),
+    "embargo": ("SANCTION", "embargo", 0.8), "tariff": ("SANCTION", "economic", 0.6),
+    "protest": ("PROTEST", "demonstrate", 0.7), "demonstration": ("PROTEST", "demonstrate", 0.7),
+    "rally": ("PROTEST", "demonstrate", 0.6), "march": ("PROTEST", "demonstrate", 0.4),
+    "riot": ("PROTEST", "riot", 0.8), "unrest": ("PROTEST", "riot", 0.5),
+    "arrest": ("COERCE", "arrest", 0.8), "detention": ("COERCE", "arrest", 0.6),
+    "crackdown": ("COERCE", "arrest", 0.6), "looting": ("COERCE", "destroy-property", 0.8),
+    "demand": ("DEMAND", None, 0.6), "ultimatum": ("DEMAND", None, 0.8),
+    "threat": ("THREATEN", None, 0.6), "warning": ("THREATEN", None, 0.5),
+    "accusation": ("ACCUSE", None, 0.7), "allegation": ("ACCUSE", None, 0.5),
+    "rejection": ("REJECT", None, 0.7), "refusal": ("REJECT", None, 0.7),
+    "veto": ("REJECT", "veto", 0.7), "condemnation": ("DISAPPROVE", "condemn", 0.8),
+    "criticism": ("DISAPPROVE", "criticize", 0.7), "investigation": ("INVESTIGATE", "probe", 0.7),
+    "probe": ("INVESTIGATE", "probe", 0.6), "inquiry": ("INVESTIGATE", "inquiry", 0.7),
+    "request": ("REQUEST", None, 0.6), "appeal": ("REQUEST", None, 0.5),
+    "plea": ("REQUEST", None, 0.5), "cooperation": ("COOPERATE", None, 0.6),
+    "mobilization": ("MOBILIZE", "troops", 0.7), "deployment": ("MOBILIZE", "deploy", 0.6),
+    "buildup": ("MOBILIZE", "troops", 0.6), "release": ("CONCEDE", "release", 0.5),
+}  # fmt: skip
+
+# phrasal verbs: (lemma, particle) → entry; "drive out" is a RETREAT by the object.
+PHRASAL: dict[tuple[str, str], Entry] = {
+    ("pull", "back"): ("RETREAT", "withdraw", 0.8), ("pull", "out"): ("RETREAT", "withdraw", 0.8),
+    ("drive", "out"): ("RETREAT", DRIVEN_OUT, 0.8), ("push", "out"): ("RETREAT", DRIVEN_OUT, 0.8),
+    ("push", "back"): ("RETREAT", DRIVEN_OUT, 0.7), ("force", "out"): ("RETREAT", DRIVEN_OUT, 0.8),
+    ("call", "for"): ("DEMAND", None, 0.6), ("shoot", "down"): ("ASSAULT", "intercept", 0.8),
+    ("take", "over"): ("ASSAULT", "capture", 0.6), ("crack", "down"): ("COERCE", "arrest", 0.6),
+    ("rule", "out"): ("REJECT", None, 0.6), ("press", "for"): ("DEMAND", None, 0.5),
+    ("take", "control"): ("ASSAULT", "capture", 0.7), ("set", "up"): ("MOBILIZE", "deploy", 0.3),
+}  # fmt: skip
+
+LIGHT_VERBS = frozenset(
+    {"carry", "launch", "conduct", "stage", "hold", "mount", "make", "pay", "wage", "engage",
+     "unleash", "begin", "start", "continue", "impose", "announce", "order", "have"}
+)  # fmt: skip
+AID_OBJECTS = frozenset({"aid", "assistance", "weapon", "arm", "support", "intelligence", "help"})
+PAUSE_NOUNS = frozenset({"pause", "suspension", "freeze", "halt", "hold", "ban", "moratorium"})
+SUSPEND_VERBS = frozenset({"suspend", "halt", "pause", "freeze", "cut", "stop", "withhold"})
+LIFT_VERBS = frozenset({"lift", "end", "resume", "restore", "unfreeze"})
+
+# cue lemmas in the trigger's modifiers or sentence → ASSAULT mode (first match wins)
+WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
+    ("chemical", frozenset({"chemical", "chlorine", "sarin", "gas", "toxic", "nerve"})),
+    ("suicide", frozenset({"suicide", "self-detonate"})),
+    ("drone", frozenset({"drone", "uav", "shahed", "kamikaze"})),
+    ("aerial", frozenset({"air", "airstrike", "plane", "warplane", "jet", "aircraft",
+                          "helicopter", "bomber", "aerial", "sortie", "glide"})),
+    ("shelling", frozenset({"missile", "rocket", "artillery", "shell", "mortar", "howitzer",
+                            "shelling", "ballistic", "cruise", "grad", "himars"})),
+    ("grenade", frozenset({"grenade"})),
+    ("explosive", frozenset({"ied", "roadside", "landmine", "mine", "explosive", "bomb",
+                             "car-bomb", "device"})),
+)  # fmt: skip
+WEAPON_MODES = frozenset({"attack", "aerial", "explosive", "shelling"})
+LABOUR_CUES = frozenset({"worker", "union", "employee", "teacher", "doctor", "nurse", "hunger"})
+TERRITORY = frozenset(
+    {"region", "town", "city", "village", "territory", "area", "province", "district", "oblast",
+     "settlement", "land", "border", "base", "airport", "port", "hill", "country"}
+)  # fmt: skip
+ARMED = frozenset({"MIL", "REB", "SPY", "COP"})
+AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
+INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp"})
+RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "at", "from", "into", "upon"})
+ACTOR_PREPS = frozenset({"by", "between", "among"})
+
+
+IRREGULAR = {
+    "retook": "retake", "retaken": "retake", "overran": "overrun", "shot": "shoot",
+    "fought": "fight", "drove": "drive", "driven": "drive", "withdrew": "withdraw",
+    "withdrawn": "withdraw", "struck": "strike", "met": "meet", "sought": "seek",
+    "froze": "freeze", "frozen": "freeze", "undertook": "undertake", "beaten": "beat",
+}  # fmt: skip
+TRIGGER_LEMMAS = frozenset(
+    {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class EventCandidate:
+    """One event trigger with its typing and its sides, before modality, place and time."""
+
+    trigger: Span
+    token_i: int
+    typing: EventType
+    actors: tuple[Actor, ...] = ()
+    recipients: tuple[Actor, ...] = ()
+
+
+def _index(doc: Doc, actors: Sequence[Actor]) -> dict[int, list[Actor]]:
+    """Token index → actors whose span covers that token."""
+    by_tok: dict[int, list[Actor]] = {}
+    for a in actors:
+        span = doc.char_span(a.start, a.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for t in range(span.start, span.end):
+            by_tok.setdefault(t, []).append(a)
+    return by_tok
+
+
+def _with_conj(tok: Token) -> list[Token]:
+    """A token and its coordinated siblings."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_with_conj(c))
+    return out
+
+
+def _actors_of(tok: Token, by_tok: dict[int, list[Actor]]) -> list[Actor]:
+    """Actors a noun phrase headed by `tok` (with its conjuncts) refers to."""
+    out: list[Actor] = []
+    for t in _with_conj(tok):
+        found = by_tok.get(t.i)
+        if not found:
+            for c in t.children:
+                if c.dep_ in {"appos", "compound", "poss", "nmod"} and c.i in by_tok:
+                    found = by_tok[c.i]
+                    break
+        for a in found or ():
+            if a not in out:
+                out.append(a)
+    return out
+
+
+def _prep_objects(tok: Token, preps: frozenset[str]) -> Iterable[Token]:
+    """Objects of the given prepositions attached to `tok`."""
+    for c in tok.children:
+        if c.dep_ in {"prep", "agent"} and c.lower_ in preps:
+            yield from (g for g in c.children if g.dep_ == "pobj")
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The subject tokens of a verb, inherited from governing verbs when it has none."""
+    seen = 0
+    v = verb
+    while seen < 4:
+        subs = [c for c in v.children if c.dep_ in {"nsubj", "csubj"}]
+        subs += [g for c in v.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+        if subs:
+            return subs
+        before = _previous_word(v)
+        finite = v.tag_ in {"VBD", "VBZ", "VBP"}
+        if finite and before is not None and before.dep_ in {"appos", "dobj", "pobj"}:
+            return [before]  # a misparsed subject right before the verb ("X, Y, landed")
+        if v.dep_ not in INHERIT_DEPS or v.head is v:
+            return []
+        if v.dep_ == "acl" and v.head.pos_ in {"NOUN", "PROPN"}:
+            return [v.head]
+        v = v.head
+        seen += 1
+    return []
+
+
+def _previous_word(tok: Token) -> Token | None:
+    """The nearest non-punctuation token before `tok` in its sentence."""
+    k = tok.i - 1
+    while k >= tok.sent.start and tok.doc[k].is_punct:
+        k -= 1
+    return tok.doc[k] if k >= tok.sent.start else None
+
+
+def _passive(verb: Token) -> bool:
+    """Whether a verb is in the passive voice."""
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+
+
+def _verb_args(verb: Token, by_tok: dict[int, list[Actor]]) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of a verbal trigger."""
+    passive = _passive(verb)
+    agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    subj = agents if passive else _subject(verb)
+    actors = [a for t in subj for a in _actors_of(t, by_tok)]
+    objs = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})]
+    objs += list(_prep_objects(verb, RECIPIENT_PREPS))
+    if passive and not agents and verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN"}:
+        objs.append(verb.head)
+    if _aid_shift(verb) is not None:  # "lifted its pause on aid to Ukraine"
+        objs += [t for o in verb.children if o.dep_ == "dobj" for t in _nested_to(o)]
+    recipients = [a for t in objs for a in _actors_of(t, by_tok) if a not in actors]
+    return actors, recipients
+
+
+def _nested_to(tok: Token) -> Iterable[Token]:
+    """Objects of "to" anywhere inside a phrase ("aid to Ukraine")."""
+    for t in tok.subtree:
+        if t.dep_ == "prep" and t.lower_ == "to":
+            yield from (g for g in t.children if g.dep_ == "pobj")
+
+
+def _noun_args(noun: Token, by_tok: dict[int, list[Actor]]) -> tuple[list[Actor], list[Actor]]:
+    """(actors, recipients) of a nominal trigger, from its modifiers and a light verb."""
+    own = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+    own += list(_prep_objects(noun, ACTOR_PREPS))
+    actors = [a for t in own for a in _actors_of(t, by_tok)]
+    head = noun.head
+    if not actors and noun.dep_ in {"dobj", "nsubjpass"} and head.lemma_ in LIGHT_VERBS:
+        actors = _verb_args(head, by_tok)[0]
+    objs = list(_prep_objects(noun, RECIPIENT_PREPS))
+    if head.lemma_ in LIGHT_VERBS and noun.dep_ == "dobj":
+        objs += list(_prep_objects(head, RECIPIENT_PREPS - {"to", "from", "into"}))
+    recipients = [a for t in objs for a in _actors_of(t, by_tok) if a not in actors]
+    return actors, recipients
+
+
+def _weapon_mode(tok: Token, base: str | None) -> str | None:
+    """ASSAULT mode from weapon words in the trigger's modifiers, else in its sentence."""
+    if base not in WEAPON_MODES:
+        return base
+    near = {c.lemma_.lower() for c in tok.children} | {tok.lemma_.lower()}
+    sent = {t.lemma_.lower() for t in tok.sent}
+    for scope in (near, sent):
+        for mode, cues in WEAPON_CUES:
+            if scope & cues:
+                return mode
+    return base
+
+
+def _aid_shift(verb: Token) -> Entry | None:
+    """AID resumption ("lifted its pause on aid") or SANCTION suspension ("suspended aid")."""
+    lemma = _lemma(verb)
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    words = {t.lemma_.lower() for o in objs for t in o.subtree}
+    if not words & AID_OBJECTS:
+        return None
+    if lemma in LIFT_VERBS:
+        lifted_pause = bool(words & PAUSE_NOUNS) or lemma in {"resume", "restore", "unfreeze"}
+        return ("AID", "resume", 0.8) if lifted_pause else None
+    if lemma in SUSPEND_VERBS:
+        return ("SANCTION", "reduce-aid", 0.7)
+    return None
+
+
+def _lemma(tok: Token) -> str:
+    """Lower-case lemma, mending irregular past forms the lemmatizer misses ("retook")."""
+    return IRREGULAR.get(tok.lower_) or tok.lemma_.lower()
+
+
+def _entry(tok: Token) -> Entry | None:
+    """The lexicon entry for a token as a trigger, or None."""
+    lemma = _lemma(tok)
+    if lemma not in TRIGGER_LEMMAS:
+        return None
+    if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
+        shift = _aid_shift(tok)
+        if shift is not None:
+            return shift
+        for c in tok.children:
+            if c.dep_ in {"prt", "prep", "dobj"} and (lemma, c.lower_) in PHRASAL:
+                return PHRASAL[(lemma, c.lower_)]
+        if lemma in {"free", "release"} and _takes_territory(tok):
+            return ("ASSAULT", "retake", 0.6)
+        return None if lemma in LIGHT_VERBS else VERBS.get(lemma)
+    if tok.pos_ in {"NOUN", "PROPN"}:
+        if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
+            return None  # "ceasefire talks": the head noun is the trigger
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "toward", "towards"}:
+            return None  # "pressed for a ceasefire": the goal, not an event
+        return NOUNS.get(lemma)
+    return None
+
+
+def _takes_territory(verb: Token) -> bool:
+    """Whether a verb's object is a place ("free the Kursk region")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in TERRITORY or o.ent_type_ in {"GPE", "LOC"} for o in objs)
+
+
+def _refine(tok: Token, entry: Entry) -> Entry:
+    """Mode from context: weapons for attacks, labour strikes, government 'protests'."""
+    etype, mode, conf = entry
+    if etype == "ASSAULT":
+        return etype, _weapon_mode(tok, mode), conf
+    if etype == "PROTEST" and tok.lemma_.lower() == "strike":
+        return etype, "strike", conf
+    return entry
+
+
+def _is_labour_strike(tok: Token) -> bool:
+    """Whether "strike" means a work stoppage here."""
+    return tok.lemma_.lower() == "strike" and bool(
+        {t.lemma_.lower() for t in tok.sent} & LABOUR_CUES
+    )
+
+
+def _place_country(tok: Token, places: Sequence[Place], kb: ActorKB | None) -> str | None:
+    """Country of the place a capture/retake takes: a resolved place in the object, or a
+    demonym modifying it ("the Russian border region")."""
+    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+    for o in objs:
+        lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)
+        for p in places:
+            if lo <= p.start < hi and p.country:
+                return p.country
+        if kb is not None:
+            for t in o.subtree:
+                e = kb.names.get(normalise(t.text)) if t.text[:1].isupper() else None
+                if e is not None and e.kind in {"demonym", "country"}:
+                    return e.country
+    return None
+
+
+def _opponent(
+    cand_actors: Sequence[Actor], before: int, sent_start: int, actors: Sequence[Actor]
+) -> Actor | None:
+    """The nearest preceding armed actor of another country (the likely loser of ground)."""
+    mine = {a.country for a in cand_actors}
+    best: Actor | None = None
+    for a in actors:
+        other = a.country is not None and a.country not in mine
+        nearer = best is None or a.end > best.end
+        if other and nearer and sent_start <= a.end <= before and a.sector in ARMED:
+            best = a
+    return best
+
+
+def _typed(
+    entry: Entry,
+    actors: Sequence[Actor],
+    recipients: Sequence[Actor],
+    place_country: str | None,
+) -> EventType:
+    """`EventType` for an entry with the sides' sectors and countries."""
+    etype, mode, conf = entry
+    return make_type(
+        etype,
+        mode,
+        confidence=conf,
+        actor_sectors=frozenset(a.sector for a in actors if a.sector),
+        actor_countries=frozenset(a.country for a in actors if a.country),
+        recipient_sectors=frozenset(a.sector for a in recipients if a.sector),
+        place_country=place_country,
+    )
+
+
+def _candidate(
+    tok: Token,
+    entry: Entry,
+    by_tok: dict[int, list[Actor]],
+    places: Sequence[Place],
+    kb: ActorKB | None,
+) -> EventCandidate:
+    """The event candidate for one trigger token."""
+    verbal = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
+    actors, recipients = _verb_args(tok, by_tok) if verbal else _noun_args(tok, by_tok)
+    if entry[1] == DRIVEN_OUT:  # "driving X out": X retreats, the driver is the other side
+        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+        losers = [a for o in objs for a in _actors_of(o, by_tok)]
+        actors, recipients = losers, [a for a in actors if a not in losers]
+    pc = _place_country(tok, places, kb) if entry[1] in {"capture", "retake"} else None
+    span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+    typing = _typed(entry, actors, recipients, pc)
+    return EventCandidate(span, tok.i, typing, tuple(actors), tuple(recipients))
+
+
+def _with_losers(
+    cands: list[EventCandidate], doc: Doc, actors: Sequence[Actor]
+) -> list[EventCandidate]:
+    """Captures and retakes without a recipient take the side that retreats or lost ground."""
+    out: list[EventCandidate] = []
+    for c in cands:
+        if c.typing.mode not in {"capture", "retake"} or c.recipients:
+            out.append(c)
+            continue
+        sent = doc[c.token_i].sent
+        retreat = [
+            a
+            for o in cands
+            if o.typing.event_type == "RETREAT" and doc[o.token_i].sent == sent
+            for a in o.actors
+        ]
+        scope = _sentence_starts_back(doc, sent.start, 2)
+        loser = retreat or [a for a in [_opponent(c.actors, c.trigger.start, scope, actors)] if a]
+        out.append(_replace(c, recipients=tuple(loser)))
+    return out
+
+
+def _sentence_starts_back(doc: Doc, tok_i: int, n: int) -> int:
+    """Character offset where the sentence `n` sentences before the one at `tok_i` starts."""
+    start = doc[tok_i].sent.start
+    for _ in range(n):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx
+
+
+def _replace(c: EventCandidate, *, recipients: tuple[Actor, ...]) -> EventCandidate:
+    """A candidate with other recipients."""
+    return EventCandidate(c.trigger, c.token_i, c.typing, c.actors, recipients)
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: Sequence[Actor],
+    places: Sequence[Place] = (),
+    kb: ActorKB | None = None,
+) -> tuple[EventCandidate, ...]:
+    """Every event trigger in `doc`, typed, with its actors and recipients, in text order.
+
+    `kb` (optional) lets a demonym in a captured place's phrase give that place's country."""
+    by_tok = _index(doc, actors)
+    cands: list[EventCandidate] = []
+    consumed: set[int] = set()
+    for tok in doc:
+        if tok.i in consumed:
+            continue
+        entry = _entry(tok)
+        if entry is None:
+            continue
+        if entry[0] in {"AID", "SANCTION"} and entry[1] in {"resume", "reduce-aid"}:
+            consumed.update(t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree)
+        if _is_labour_strike(tok):
+            entry = ("PROTEST", "strike", 0.6)
+        cands.append(_candidate(tok, _refine(tok, entry), by_tok, places, kb))
+    return tuple(_with_losers(cands, doc, actors))

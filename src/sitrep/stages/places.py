@@ -1,0 +1,544 @@
+"""Places stage: spaCy Doc → every place name in it, resolved against the gazetteer.
+
+Input → output: a parsed `Doc` and a `Gazetteer` → `Place`s (char offsets into `doc.text`), each
+with its entry, `precision` and a short `reason`; `event_place` then picks the place of one event
+trigger. Candidates are spaCy GPE/LOC/FAC entities plus capitalised spans the gazetteer knows;
+persons, demonyms, months and days are left out. Ranking uses the name itself, the admin
+hierarchy written next to it, the other places in the article and the actors' countries.
+It does not touch the database or the network, and does not decide which event a place belongs to
+beyond `event_place`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.attrs import SENT_START
+from spacy.tokens import Doc, Span, Token
+
+from sitrep.knowledge.gaz_names import fold
+from sitrep.knowledge.gazetteer import GazEntry, Gazetteer, name_prior
+from sitrep.model import Feature, Place, Precision
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_NON_PLACE_LABELS = frozenset(
+    {"NORP", "DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"}
+)
+_CONNECTORS = frozenset(
+    {"of", "on", "de", "del", "la", "le", "al", "el", "upon", "-", "du", "da", "di", "sur", "am"}
+)
+_MAX_TOKENS = 6
+_TITLES = frozenset(
+    {
+        "gen", "general", "lt", "lieutenant", "col", "colonel", "maj", "major", "capt", "captain",
+        "sgt", "sergeant", "adm", "admiral", "cmdr", "commander", "mr", "mrs", "ms", "dr", "prof",
+        "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
+        "sheikh", "pope", "father", "rev", "sen", "senator", "rep", "gov", "governor", "mayor",
+        "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief",
+        "judge", "justice", "saint", "st", "emir", "ayatollah", "marshal", "pvt", "private",
+    }
+)  # fmt: skip
+_CALENDAR = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+        "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "christmas", "easter", "ramadan",
+    }
+)  # fmt: skip
+_DEMONYM_ENDINGS = ("ian", "ians", "ean", "eans", "ese", "ish", "ic", "an", "ans", "i", "is")
+_ADMIN_WORDS = frozenset(
+    {"region", "oblast", "province", "governorate", "state", "krai", "kray", "republic",
+     "prefecture", "regions", "provinces"}
+)  # fmt: skip
+_REGION_MODIFIERS = frozenset(
+    {"border", "frontier", "western", "eastern", "southern", "northern", "central", "north",
+     "south", "east", "west", "southwestern", "southeastern", "northwestern", "northeastern",
+     "occupied", "annexed", "breakaway", "autonomous", "neighbouring", "neighboring", "separatist",
+     "embattled", "restive", "coastal", "mountainous", "contested", "disputed", "home", "native"}
+)  # fmt: skip
+_SETTLEMENT_WORDS = frozenset(
+    {"town", "city", "village", "settlement", "hamlet", "capital", "port", "suburb", "towns",
+     "villages", "cities"}
+)  # fmt: skip
+_LOCATIVE_PREPS = frozenset(
+    {"in", "near", "at", "on", "outside", "inside", "into", "across", "around", "toward",
+     "towards", "to", "from", "over", "of", "within", "throughout", "along", "off", "by", "behind",
+     "beyond", "between", "onto", "upon", "against", "through", "via", "past"}
+)  # fmt: skip
+_PATH_DEPS = frozenset(
+    {"pobj", "prep", "dobj", "nsubjpass", "compound", "appos", "conj", "pcomp", "npadvmod", "obj",
+     "oprd", "attr", "advmod", "nmod"}
+)  # fmt: skip
+_PRECISION: dict[Feature, Precision] = {
+    Feature.CITY: Precision.PLACE,
+    Feature.ADMIN2: Precision.ADMIN2,
+    Feature.ADMIN1: Precision.ADMIN1,
+    Feature.COUNTRY: Precision.COUNTRY,
+    Feature.CONTINENT: Precision.COUNTRY,
+}
+_SPECIFICITY: dict[Precision | None, int] = {
+    Precision.PLACE: 0,
+    Precision.ADMIN2: 1,
+    Precision.ADMIN1: 2,
+    Precision.COUNTRY: 3,
+    None: 4,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """A candidate place name in the text with its gazetteer candidates."""
+
+    first: int  # first token index
+    last: int  # last token index (inclusive) of the name itself
+    start: int  # char offsets of the place span (suffix words such as "region" included)
+    end: int
+    key: str
+    candidates: tuple[GazEntry, ...]
+    want: Feature | None  # ADMIN1 after "region"/"oblast", CITY after "the town of"
+    weak: bool  # evidence is thin (the tagger called it a person): needs context support
+    sentence: int
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What the rest of the article says about where it is."""
+
+    countries: Counter[str]
+    admin1: Counter[tuple[str | None, str]]
+    sentence_countries: dict[int, Counter[str]]
+    actor_countries: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class _View:
+    """A doc with its text and each token's sentence start, computed once (spaCy recomputes)."""
+
+    doc: Doc
+    text: str
+    sentence_of: tuple[int, ...]
+
+
+def _view(doc: Doc) -> _View:
+    """The doc's text and per-token sentence starts."""
+    flags = doc.to_array([SENT_START]).tolist() if len(doc) else []
+    starts: list[int] = []
+    current = 0
+    for i, flag in enumerate(flags):
+        if flag == 1 or i == 0:
+            current = i
+        starts.append(current)
+    return _View(doc, doc.text, tuple(starts))
+
+
+# ---------------------------------------------------------------- candidate spans
+
+
+def _is_capitalised(token: Token) -> bool:
+    """True for a token that starts with an upper-case letter."""
+    return bool(token.text) and token.text[0].isupper()
+
+
+def _is_calendar(token: Token) -> bool:
+    """True for month and day names."""
+    return token.lower_.rstrip(".") in _CALENDAR
+
+
+def _looks_like_demonym(span: Span) -> bool:
+    """True for nationality adjectives and nouns ("Ukrainian", "Russians")."""
+    if any(t.ent_type_ == "NORP" for t in span):
+        return True
+    last = span[-1]
+    return last.pos_ == "ADJ" and last.lower_.endswith(_DEMONYM_ENDINGS)
+
+
+def _titled(doc: Doc, first: int) -> bool:
+    """True when a personal title stands right before the name (or a run of names before it)."""
+    i = first - 1
+    while i >= 0 and doc[i].pos_ == "PROPN" and doc[i].lower_.rstrip(".") not in _TITLES:
+        if first - i > 3:
+            return False
+        i -= 1
+    return i >= 0 and doc[i].lower_.rstrip(".") in _TITLES
+
+
+def _in_person_name(doc: Doc, first: int, last: int) -> bool:
+    """True when the span is part of a longer name tagged PERSON, or sits next to one."""
+    before = doc[first - 1] if first > 0 else None
+    after = doc[last + 1] if last + 1 < len(doc) else None
+    for t in (before, after):
+        if t is not None and t.ent_type_ == "PERSON" and t.pos_ == "PROPN":
+            return True
+    inside = [t.ent_type_ == "PERSON" for t in doc[first : last + 1]]
+    if any(inside):
+        ent_start = doc[first].ent_iob_ == "B" or first == 0
+        ent_end = last + 1 >= len(doc) or doc[last + 1].ent_iob_ != "I"
+        return not (all(inside) and ent_start and ent_end and last == first)
+    return False
+
+
+def _suffix(doc: Doc, last: int) -> tuple[int, bool]:
+    """Index of a trailing admin word ("region", "oblast") after modifiers, and whether found."""
+    i = last + 1
+    while i < len(doc) and i <= last + 3:
+        t = doc[i]
+        if t.lower_ in _ADMIN_WORDS:
+            return i, True
+        if t.lower_ in _REGION_MODIFIERS or (t.pos_ == "ADJ" and t.is_lower):
+            i += 1
+            continue
+        break
+    return last, False
+
+
+def _prefix_want(doc: Doc, first: int) -> Feature | None:
+    """What the words before the name ask for: "the town of X" → CITY, "region of X" → ADMIN1."""
+    if first >= 2 and doc[first - 1].lower_ == "of":
+        word = doc[first - 2].lower_
+        if word in _SETTLEMENT_WORDS:
+            return Feature.CITY
+        if word in _ADMIN_WORDS:
+            return Feature.ADMIN1
+    if first >= 1 and doc[first - 1].lower_ in _SETTLEMENT_WORDS:
+        return Feature.CITY
+    return None
+
+
+def _char_end(doc: Doc, last: int) -> int:
+    """Char offset just after token `last`."""
+    t = doc[last]
+    return t.idx + len(t.text)
+
+
+def _make_mention(
+    view: _View, gazetteer: Gazetteer, first: int, last: int, *, weak: bool
+) -> _Mention | None:
+    """A mention for tokens first..last when the gazetteer knows the name, else None."""
+    doc = view.doc
+    start, end = doc[first].idx, _char_end(doc, last)
+    key = fold(view.text[start:end])
+    candidates = gazetteer.lookup_key(key)
+    if not candidates:
+        return None
+    suffix_end, has_suffix = _suffix(doc, last)
+    want = Feature.ADMIN1 if has_suffix else _prefix_want(doc, first)
+    if has_suffix:
+        admin = tuple(c for c in candidates if c.feature is Feature.ADMIN1)
+        if admin:
+            candidates, end = admin, _char_end(doc, suffix_end)
+    return _Mention(first, last, start, end, key, candidates, want, weak, view.sentence_of[first])
+
+
+def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
+    """Mentions for the spaCy GPE/LOC/FAC entities the gazetteer knows."""
+    doc = view.doc
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        first, last = ent.start, ent.end - 1
+        while first <= last and (doc[first].is_stop or doc[first].is_punct):
+            first += 1
+        while last >= first and (doc[last].is_punct or doc[last].text in ("'s", "’s")):
+            last -= 1
+        if first > last or _titled(doc, first) or _looks_like_demonym(doc[first : last + 1]):
+            continue
+        m = _make_mention(view, gazetteer, first, last, weak=False)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens (with connectors inside) within a sentence."""
+    runs: list[tuple[int, int]] = []
+    i, n = 0, len(doc)
+    while i < n:
+        if not _is_capitalised(doc[i]):
+            i += 1
+            continue
+        j = i
+        k = i + 1
+        while k < n and not doc[k].is_sent_start:
+            if _is_capitalised(doc[k]):
+                j = k
+            elif doc[k].lower_ not in _CONNECTORS:
+                break
+            k += 1
+        runs.append((i, j))
+        i = j + 1
+    return runs
+
+
+def _acceptable_scan(doc: Doc, first: int, last: int) -> tuple[bool, bool]:
+    """Whether a gazetteer match outside NER places can be a place, and whether it is weak."""
+    span = doc[first : last + 1]
+    toks = [t for t in span if t.is_alpha]
+    if not toks or any(_is_calendar(t) for t in toks):
+        return False, False
+    if any(t.ent_type_ in _NON_PLACE_LABELS for t in span) or _looks_like_demonym(span):
+        return False, False
+    if any(t.pos_ != "PROPN" for t in toks if t.lower_ not in _CONNECTORS):
+        return False, False
+    if span.text.isupper() and len(span.text) <= 4:
+        return False, False
+    if _titled(doc, first) or _in_person_name(doc, first, last):
+        return False, False
+    ents = {t.ent_type_ for t in span} - {""}
+    weak = bool(ents & {"PERSON", "ORG"})
+    return True, weak
+
+
+def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """Mentions for capitalised spans the gazetteer knows that NER did not call places."""
+    doc = view.doc
+    out: list[_Mention] = []
+    for run_first, run_last in _runs(doc):
+        i = run_first
+        while i <= run_last:
+            found: _Mention | None = None
+            if i not in taken and doc[i].lower_ not in _CONNECTORS:
+                for last in range(min(run_last, i + _MAX_TOKENS - 1), i - 1, -1):
+                    if doc[last].lower_ in _CONNECTORS or any(
+                        k in taken for k in range(i, last + 1)
+                    ):
+                        continue
+                    key = fold(view.text[doc[i].idx : _char_end(doc, last)])
+                    if not gazetteer.has_key(key):
+                        continue
+                    ok, weak = _acceptable_scan(doc, i, last)
+                    if not ok:
+                        continue
+                    found = _make_mention(view, gazetteer, i, last, weak=weak)
+                    if found is not None:
+                        break
+            if found is not None:
+                out.append(found)
+                i = found.last + 1
+            else:
+                i += 1
+    return out
+
+
+def _mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
+    """All candidate place mentions in the doc, in text order, without overlaps."""
+    ner = _ner_mentions(view, gazetteer)
+    taken = {i for m in ner for i in range(m.first, m.last + 1)}
+    scanned = _scan_mentions(view, gazetteer, taken)
+    return sorted(ner + scanned, key=lambda m: m.start)
+
+
+# ---------------------------------------------------------------- ranking
+
+
+def _container(doc: Doc, m: _Mention, mentions: Sequence[_Mention]) -> _Mention | None:
+    """The mention written right after `m` and a comma ("Sudzha, Kursk oblast"), if any."""
+    nxt = m.last + 1
+    if nxt >= len(doc) or doc[nxt].text != ",":
+        return None
+    for other in mentions:
+        if other.first == nxt + 1:
+            return other
+    return None
+
+
+def _score(
+    e: GazEntry,
+    m: _Mention,
+    ctx: _Context | None,
+    container: _Mention | None,
+) -> tuple[float, str]:
+    """Score of entry `e` for mention `m`, with the main reason it got it."""
+    score = name_prior(e, m.key)
+    reason = "exact name" if fold(e.name) == m.key else "alternate name"
+    if m.want is Feature.ADMIN1:
+        score += 6.0 if e.feature is Feature.ADMIN1 else -3.0
+    elif m.want is Feature.CITY:
+        score += 3.0 if e.feature is Feature.CITY else -3.0
+    if container is not None:
+        for c in container.candidates:
+            if c.feature is Feature.ADMIN1 and c.country == e.country and c.name == e.admin1:
+                score += 8.0
+                reason += f"; in {c.name} (written after it)"
+                break
+            if c.feature is Feature.COUNTRY and c.country == e.country:
+                score += 6.0
+                reason += f"; in {c.name} (written after it)"
+                break
+    if ctx is not None and e.country:
+        n = ctx.countries.get(e.country, 0)
+        if e.admin1 and ctx.admin1.get((e.country, e.admin1)):
+            score += 3.0
+            what = "places in it" if e.feature is Feature.ADMIN1 else f"same admin1 as {e.admin1}"
+            reason += f"; {what} in article"
+        if n:
+            score += 2.0 + min(n, 4)
+            if "admin1" not in reason:
+                reason += f"; country {e.country} in article"
+        if ctx.sentence_countries.get(m.sentence, Counter()).get(e.country):
+            score += 1.0
+        if e.country in ctx.actor_countries:
+            score += 2.5
+            if "article" not in reason:
+                reason += f"; country {e.country} of an actor"
+    return score, reason
+
+
+def _best(
+    m: _Mention, ctx: _Context | None, container: _Mention | None
+) -> tuple[GazEntry, float, str]:
+    """The best entry for `m` with its score and reason."""
+    scored = [(*_score(e, m, ctx, container), e) for e in m.candidates]
+    score, reason, entry = max(scored, key=lambda s: s[0])
+    if len(m.candidates) > 1 and "article" not in reason and "written" not in reason:
+        reason += f"; most plausible of {len(m.candidates)}"
+    return entry, score, reason
+
+
+def _context(
+    picks: Sequence[tuple[_Mention, GazEntry]], skip: int, actor_countries: frozenset[str]
+) -> _Context:
+    """Countries and admin1 regions of all picks but the one at index `skip`."""
+    countries: Counter[str] = Counter()
+    admin1: Counter[tuple[str | None, str]] = Counter()
+    sentences: dict[int, Counter[str]] = {}
+    for i, (m, e) in enumerate(picks):
+        if i == skip or e.country is None or m.weak:
+            continue
+        countries[e.country] += 1
+        sentences.setdefault(m.sentence, Counter())[e.country] += 1
+        if e.admin1:
+            admin1[(e.country, e.admin1)] += 1
+    return _Context(countries, admin1, sentences, actor_countries)
+
+
+def _precision(e: GazEntry) -> Precision:
+    """How specific a gazetteer entry is."""
+    if e.feature is Feature.REGION:
+        return Precision.ADMIN1 if e.country else Precision.COUNTRY
+    return _PRECISION[e.feature]
+
+
+def _place(text: str, m: _Mention, e: GazEntry, reason: str) -> Place:
+    """The Place for a resolved mention."""
+    admin1 = e.name if e.feature is Feature.ADMIN1 else e.admin1
+    return Place(
+        start=m.start,
+        end=m.end,
+        text=text[m.start : m.end],
+        name=e.name,
+        geonameid=e.geonameid,
+        lat=e.lat,
+        lon=e.lon,
+        country=e.country,
+        admin1=admin1,
+        feature=e.feature,
+        precision=_precision(e),
+        reason=reason,
+    )
+
+
+def _supported(e: GazEntry, ctx: _Context) -> bool:
+    """True when the article or its actors point at the entry's country."""
+    return bool(e.country) and (
+        ctx.countries.get(e.country or "", 0) > 0 or e.country in ctx.actor_countries
+    )
+
+
+def find_places(
+    doc: Doc, *, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+) -> tuple[Place, ...]:
+    """Every place name in `doc`, resolved and ranked by the article's context."""
+    view = _view(doc)
+    mentions = _mentions(view, gazetteer)
+    if not mentions:
+        return ()
+    actors = frozenset(context_countries)
+    containers = [_container(doc, m, mentions) for m in mentions]
+    first = [(m, _best(m, None, c)[0]) for m, c in zip(mentions, containers, strict=True)]
+    places: list[Place] = []
+    for i, (m, c) in enumerate(zip(mentions, containers, strict=True)):
+        ctx = _context(first, i, actors)
+        entry, _score_value, reason = _best(m, ctx, c)
+        tiny = entry.feature is Feature.CITY and entry.population < 5000
+        big = entry.feature is not Feature.CITY or entry.population >= 100_000
+        if (tiny or (m.weak and not big)) and not _supported(entry, ctx) and not _from_ner(doc, m):
+            continue
+        places.append(_place(view.text, m, entry, reason))
+    return tuple(places)
+
+
+def _from_ner(doc: Doc, m: _Mention) -> bool:
+    """True when spaCy tagged the mention's tokens as a place entity."""
+    return all(t.ent_type_ in PLACE_LABELS for t in doc[m.first : m.last + 1])
+
+
+# ---------------------------------------------------------------- event place
+
+
+def _path_length(place_root: Token, targets: set[int]) -> int | None:
+    """Steps from a place up to a target token through locative links, or None."""
+    token, steps = place_root, 0
+    while steps <= 6:
+        if token.i in targets:
+            return steps
+        if token.dep_ not in _PATH_DEPS or token.head.i == token.i:
+            return None
+        if token.dep_ == "prep" and token.lower_ not in _LOCATIVE_PREPS:
+            return None
+        token = token.head
+        steps += 1
+    return None
+
+
+def _specificity(place: Place) -> int:
+    """Lower is more specific."""
+    return _SPECIFICITY.get(place.precision, 4)
+
+
+def event_place(
+    doc: Doc, trigger_start: int, trigger_end: int, places: Sequence[Place]
+) -> Place | None:
+    """The place of the event whose trigger is at these char offsets: syntax, sentence, article."""
+    if not places:
+        return None
+    trigger = doc.char_span(trigger_start, trigger_end, alignment_mode="expand")
+    if trigger is not None and len(trigger):
+        root = trigger.root
+        targets = {t.i for t in trigger} | {root.head.i}
+        tied: list[tuple[int, int, Place]] = []
+        for p in places:
+            span = doc.char_span(p.start, p.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            steps = _path_length(span.root, targets)
+            if steps is not None:
+                tied.append((_specificity(p), steps, p))
+        if tied:
+            best = min(tied, key=lambda t: (t[0], t[1]))[2]
+            return dataclasses.replace(best, reason=f"trigger: {best.reason}")
+        sent = root.sent
+        in_sentence = [p for p in places if sent.start_char <= p.start < sent.end_char]
+        if in_sentence:
+            mid = (trigger_start + trigger_end) / 2
+            best = min(in_sentence, key=lambda p: (_specificity(p), abs(p.start - mid)))
+            return dataclasses.replace(best, reason=f"sentence: {best.reason}")
+    counts = Counter(p.geonameid or p.name for p in places)
+    best = min(
+        places,
+        key=lambda p: (_specificity(p), -counts[p.geonameid or p.name], p.start),
+    )
+    return dataclasses.replace(best, reason=f"article: {best.reason}")
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

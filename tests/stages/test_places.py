@@ -1,0 +1,129 @@
+"""Places stage: finding place names in a parsed article and resolving them in context."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from spacy.language import Language
+
+from sitrep.knowledge.gazetteer import Gazetteer
+from sitrep.model import Feature, Place, Precision
+from sitrep.stages.places import event_place, find_places
+
+pytestmark = pytest.mark.slow
+
+SUDZHA_TEXT = (
+    "Moscow said on Wednesday that its troops had pushed Ukrainian units out of the town of "
+    "Sudzha. Kyiv sent its forces into the Kursk border region last summer, and Gen. Oleksandr "
+    "Syrskyi said on Thursday that they were regrouping."
+)
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str, **kw: object) -> dict[str, Place]:
+    doc = nlp(text)
+    found = find_places(doc, gazetteer=gazetteer, **kw)  # type: ignore[arg-type]
+    for p in found:
+        assert doc.text[p.start : p.end] == p.text
+    return {p.text: p for p in found}
+
+
+def test_sudzha_in_its_kursk_border_region(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, SUDZHA_TEXT)
+    sudzha = places["Sudzha"]
+    assert sudzha.country == "RUS" and sudzha.admin1 == "Kursk Oblast"
+    assert sudzha.precision is Precision.PLACE
+    assert sudzha.lat is not None and sudzha.lon is not None
+    assert abs(sudzha.lat - 51.19) < 0.05 and abs(sudzha.lon - 35.27) < 0.05
+    assert "Kursk Oblast" in sudzha.reason
+    region = places["Kursk border region"]
+    assert region.feature is Feature.ADMIN1 and region.precision is Precision.ADMIN1
+    assert region.country == "RUS"
+    assert places["Kyiv"].country == "UKR" and places["Moscow"].country == "RUS"
+
+
+def test_people_demonyms_and_dates_are_not_places(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, SUDZHA_TEXT)
+    for text in ("Oleksandr", "Syrskyi", "Oleksandr Syrskyi", "Ukrainian", "Wednesday"):
+        assert text not in places
+
+
+def test_written_hierarchy(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Troops left Sudzha, Kursk oblast, on Thursday, the general staff said."
+    places = _places(nlp, gazetteer, text)
+    assert places["Sudzha"].admin1 == "Kursk Oblast"
+    assert "written after it" in places["Sudzha"].reason
+    assert places["Kursk oblast"].precision is Precision.ADMIN1
+
+
+@pytest.mark.parametrize("spelling", ["Kyiv", "Kiev"])
+def test_kyiv_and_kiev(nlp: Language, gazetteer: Gazetteer, spelling: str) -> None:
+    text = f"Air-raid sirens sounded across {spelling} overnight, city officials said."
+    place = _places(nlp, gazetteer, text)[spelling]
+    assert place.geonameid == 703448 and place.country == "UKR"
+
+
+def test_countries_resolve_to_countries(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Saudi Arabia hosted the talks, and envoys from Russia and the United States attended."
+    places = _places(nlp, gazetteer, text)
+    assert places["Saudi Arabia"].precision is Precision.COUNTRY
+    assert places["Saudi Arabia"].country == "SAU"
+    assert places["Russia"].country == "RUS"
+    assert places["United States"].country == "USA"
+
+
+def test_admin1_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Shelling continued in the Donetsk Oblast, the regional governor said."
+    place = _places(nlp, gazetteer, text)["Donetsk Oblast"]
+    assert place.feature is Feature.ADMIN1 and place.country == "UKR"
+
+
+def test_georgia_by_context(nlp: Language, gazetteer: Gazetteer) -> None:
+    us = "Storms flooded Savannah and Macon, and officials in Atlanta said Georgia would need aid."
+    assert _places(nlp, gazetteer, us)["Georgia"].country == "USA"
+    caucasus = "Georgia and Armenia held talks in Tbilisi on the border dispute."
+    place = _places(nlp, gazetteer, caucasus)["Georgia"]
+    assert place.country == "GEO" and place.precision is Precision.COUNTRY
+
+
+def test_context_countries_break_ties(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The delegation arrived in Alexandria on Monday."
+    egypt = _places(nlp, gazetteer, text, context_countries=("EGY",))["Alexandria"]
+    assert egypt.country == "EGY"
+    usa = _places(nlp, gazetteer, text, context_countries=("USA",))["Alexandria"]
+    assert usa.country == "USA"
+
+
+def _trigger(text: str, word: str) -> tuple[int, int]:
+    start = text.index(word)
+    return start, start + len(word)
+
+
+def test_event_place_prefers_the_trigger_then_sentence_then_article(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Russia and Ukraine traded blame on Monday. "
+        "A drone struck an apartment block in Kharkiv, officials said. "
+        "Talks in Geneva were postponed. Nobody commented on the strike afterwards."
+    )
+    doc = nlp(text)
+    places = find_places(doc, gazetteer=gazetteer)
+    tied = event_place(doc, *_trigger(text, "struck"), places)
+    assert tied is not None and tied.name == "Kharkiv" and tied.reason.startswith("trigger:")
+    sentence = event_place(doc, *_trigger(text, "traded"), places)
+    assert sentence is not None and sentence.reason.startswith("sentence:")
+    assert sentence.precision is Precision.COUNTRY
+    article = event_place(doc, *_trigger(text, "commented"), places)
+    assert article is not None and article.reason.startswith("article:")
+    assert article.precision is Precision.PLACE
+    assert event_place(doc, 0, 6, ()) is None
+
+
+def test_speed_per_article(nlp: Language, gazetteer: Gazetteer) -> None:
+    doc = nlp((SUDZHA_TEXT + " ") * 12)
+    find_places(doc, gazetteer=gazetteer)
+    started = time.perf_counter()
+    for _ in range(20):
+        find_places(doc, gazetteer=gazetteer)
+    assert (time.perf_counter() - started) / 20 < 0.02
