@@ -1,0 +1,655 @@
+"""Claims: who says so. Reported speech, stance, responses, quotes, modality and figures.
+
+Input → output: a parsed spaCy `Doc` and the article's `Actor`s → `Attribution`s (PolNeAR's
+source / cue / content, with the source's stance), then, per event trigger, the `Claim` behind
+it and the `Claim`s that respond to it (`claim_for`). Quotes, modality and figures live in the
+`claims_*` modules and are re-exported here. Rules read the dependency parse; nothing is
+learned. It does not decide an event's status (consolidation does) nor find events or actors.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator, Sequence
+
+import numpy
+from spacy.attrs import LEMMA, LOWER
+from spacy.tokens import Doc, Token
+
+from sitrep.model import Actor, Attribution, Claim, Span, Stance
+from sitrep.stages.claims_figures import figures_for, find_figures, number_value
+from sitrep.stages.claims_modality import modality_of
+from sitrep.stages.claims_quotes import find_quotes, quote_spans
+
+__all__ = [
+    "claim_for",
+    "figures_for",
+    "find_attributions",
+    "find_figures",
+    "find_quotes",
+    "modality_of",
+    "number_value",
+    "quote_spans",
+]
+
+
+def _lex(words: str) -> frozenset[str]:
+    """A word list written as one space-separated string."""
+    return frozenset(words.split())
+
+
+_A, _C, _D = Stance.ASSERT, Stance.CONFIRM, Stance.DENY
+_VERB_STANCE: dict[str, Stance] = {
+    **dict.fromkeys(
+        _lex(
+            "say add argue assert claim report announce tell warn insist accuse state note write "
+            "explain declare allege stress tweet reiterate maintain contend charge predict "
+            "estimate respond reply suggest indicate emphasize emphasise caution complain "
+            "boast vow pledge promise threaten post testify recount describe reveal disclose "
+            "quote blame"
+        ),
+        _A,
+    ),
+    **dict.fromkeys(_lex("confirm acknowledge verify admit concede corroborate"), _C),
+    **dict.fromkeys(_lex("deny reject dismiss refute dispute rebuff rebut contradict"), _D),
+}
+# Verbs that count as cues only with a clause, a quote or (responses) a claim-like object.
+_NEEDS_CLAUSE = _lex(
+    "add tell report note write describe reveal post charge maintain indicate suggest"
+)
+_RESPONSE_VERBS = _lex(
+    "confirm acknowledge verify admit concede corroborate deny reject dismiss refute "
+    "dispute rebuff rebut contradict"
+)
+_TAKE_OBJECT = frozenset({"claim", "accuse", "blame", "warn", "threaten", "vow", "pledge"})
+_CLAIM_NOUNS = _lex(
+    "claim assertion statement report announcement allegation accusation account "
+    "suggestion notion charge denial confirmation warning insistence assessment version "
+    "reports claims statements allegations accusations rumor rumour story"
+)
+_NOUN_STANCE: dict[str, Stance] = {
+    **dict.fromkeys(
+        _lex(
+            "claim assertion statement report announcement allegation accusation warning "
+            "insistence argument assessment"
+        ),
+        _A,
+    ),
+    "confirmation": _C,
+    "admission": _C,
+    "acknowledgment": _C,
+    "acknowledgement": _C,
+    "denial": _D,
+    "rejection": _D,
+}
+_VENUE_NOUNS = _lex(
+    "statement remarks interview post message briefing address speech comments "
+    "conference video telegram"
+)
+_PERSON_TITLES = _lex(
+    "mr. mrs. ms. dr. gen. general col. lt. adm. sgt. maj. capt. president minister "
+    "prime adviser advisor spokesman spokeswoman spokesperson commander envoy "
+    "governor mayor secretary chief ambassador senator rep. king queen leader pope"
+)
+_MALE_FEMALE = frozenset({"he", "she", "him", "her"})
+_NONPERSON = frozenset({"it", "they"})
+_STRIP = " \t\n,;:—–-"
+_QUOTE_PAIRS = {"“": "”", '"': '"', "‘": "’"}
+_COMMENT_LEMMAS = frozenset({"comment"})
+
+
+# ---------------------------------------------------------------- spans and sources
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Ctx:
+    """The document with its text (reading `Doc.text` is costly, so it is read once)."""
+
+    doc: Doc
+    text: str
+    cands: tuple[Token, ...]  # tokens that may start a cue, found in one pass
+
+
+def _span(ctx: _Ctx, start: int, end: int) -> Span:
+    """A Span for characters [start, end) trimmed of spaces, punctuation and a leading 'that'."""
+    text = ctx.text
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    if text[start : start + 5].lower() == "that " and end - start > 5:
+        start += 5
+    opener = text[start] if end - start > 1 else ""
+    if opener in _QUOTE_PAIRS and _QUOTE_PAIRS[opener] not in text[start + 1 : end]:
+        start += 1
+    if end - start > 1 and text[end - 1] in '”"’':
+        opener = {"”": "“", '"': '"', "’": "‘"}[text[end - 1]]
+        if opener not in text[start : end - 1]:
+            end -= 1
+    while start < end and text[start] in _STRIP:
+        start += 1
+    while end > start and text[end - 1] in _STRIP:
+        end -= 1
+    return Span(start, end, text[start:end])
+
+
+def _tok_span(ctx: _Ctx, first: Token, last: Token) -> Span:
+    """A trimmed Span from token `first` to token `last`, inclusive."""
+    return _span(ctx, first.idx, last.idx + len(last.text))
+
+
+def _subtree_span(ctx: _Ctx, tok: Token) -> Span:
+    """The trimmed Span of a token's subtree."""
+    return _tok_span(ctx, tok.left_edge, tok.right_edge)
+
+
+def _source_span(ctx: _Ctx, head: Token) -> Span:
+    """The source phrase headed by `head`, without relative clauses or trailing punctuation."""
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"relcl", "acl", "punct", "cc", "conj", "case"} or child.lower_ == ",":
+            break
+        right = child.right_edge
+    return _tok_span(ctx, head.left_edge, right)
+
+
+def _actor_for(ctx: _Ctx, head: Token, actors: Sequence[Actor]) -> Actor:
+    """The Actor overlapping the source headed by `head`, or one built from its text."""
+    span = _source_span(ctx, head)
+    h_start, h_end = head.idx, head.idx + len(head.text)
+    best: Actor | None = None
+    for actor in actors:
+        if actor.start < h_end and h_start < actor.end:
+            return actor
+        overlaps = actor.start < span.end and span.start < actor.end
+        if overlaps and (best is None or (actor.end - actor.start) > (best.end - best.start)):
+            best = actor
+    if best is not None:
+        return best
+    return Actor(span.start, span.end, span.text, span.text)
+
+
+def _is_person(actor: Actor, doc: Doc) -> bool:
+    """Whether a source looks like one person (a PERSON entity or a title)."""
+    words = actor.text.lower().split()
+    if any(w in _PERSON_TITLES for w in words):
+        return True
+    span = doc.char_span(actor.start, actor.end, alignment_mode="expand")
+    return span is not None and any(t.ent_type_ == "PERSON" for t in span)
+
+
+def _subject(verb: Token) -> tuple[Token | None, bool]:
+    """The source token of a cue verb and whether the verb is passive (source from 'by')."""
+    for _ in range(4):
+        passive = False
+        for child in verb.children:
+            if child.dep_ == "nsubj":
+                return child, False
+            if child.dep_ in {"nsubjpass", "auxpass"}:
+                passive = True
+        if passive:
+            for child in verb.children:
+                if child.dep_ == "agent":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    return (objs[0] if objs else None), True
+            return None, True
+        if verb.dep_ == "relcl":
+            return verb.head, False
+        if verb.dep_ not in {"conj", "advcl", "xcomp", "ccomp"} or verb.head is verb:
+            return None, False
+        verb = verb.head
+    return None, False
+
+
+# ---------------------------------------------------------------- cue recognisers
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Raw:
+    """An attribution before its source is mapped to an Actor."""
+
+    source: Token | None
+    cue: Span
+    content: Span
+    stance: Stance
+
+
+def _quote_near(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> Span | None:
+    """A quote right before the cue's clause or right after the cue ('"...," he said')."""
+    sent_start = _sent_start(verb).idx
+    after = verb.idx + len(verb.text)
+    for start, end in quotes:
+        if sent_start - 2 <= start and end <= verb.idx and verb.idx - end < 60:
+            return _span(ctx, start, end)
+        if after <= start - 1 and start - after < 40:
+            return _span(ctx, start, end)
+        if start > after + 40:
+            break
+    return None
+
+
+def _sent_start(tok: Token) -> Token:
+    """The first token of the token's sentence."""
+    doc, i = tok.doc, tok.i
+    while i > 0 and not doc[i].is_sent_start:
+        i -= 1
+    return doc[i]
+
+
+def _clause_minus(ctx: _Ctx, head: Token, part: Token) -> Span:
+    """The clause headed by `head` without the subtree of `part` (an 'according to' phrase)."""
+    left, right = head.left_edge, head.right_edge
+    if part.left_edge.i <= left.i:
+        return _tok_span(ctx, ctx.doc[min(part.right_edge.i + 1, right.i)], right)
+    if part.right_edge.i >= right.i:
+        return _tok_span(ctx, left, ctx.doc[max(part.left_edge.i - 1, left.i)])
+    return _tok_span(ctx, left, right)
+
+
+def _cue_end(verb: Token) -> Token:
+    """The last token of the cue: the verb, or '... in a statement' right after it."""
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "in" and child.i == verb.i + 1:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs and objs[0].lemma_.lower() in _VENUE_NOUNS:
+                return objs[0]
+        if child.dep_ == "prt" and child.i == verb.i + 1:
+            return child
+    return verb
+
+
+def _cue_start(verb: Token) -> Token:
+    """The first token of the cue: auxiliaries and negation directly before the verb."""
+    first = verb
+    for child in verb.lefts:
+        if child.dep_ in {"aux", "neg", "preconj", "auxpass"} and child.i >= verb.i - 3:
+            first = _earlier(first, child)
+    return first
+
+
+def _earlier(a: Token, b: Token) -> Token:
+    """The earlier of two tokens."""
+    return a if a.i <= b.i else b
+
+
+def _verb_content(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> Span | None:
+    """What a cue verb attributes: its clause, infinitive, quote or (responses) object."""
+    lemma = verb.lemma_.lower()
+    clause = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if clause:
+        return _subtree_span(ctx, clause[0])
+    quote = _quote_near(ctx, verb, quotes)
+    if quote is not None:
+        return quote
+    if lemma in _NEEDS_CLAUSE:
+        return None
+    xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
+    if xcomp and lemma not in _RESPONSE_VERBS:
+        return _subtree_span(ctx, xcomp[0])
+    objs = [c for c in _with_conjuncts(verb) if c.dep_ == "dobj"]
+    if objs and (lemma in _TAKE_OBJECT or lemma in _RESPONSE_VERBS):
+        obj = objs[0]
+        if lemma in {"reject", "dismiss", "dispute", "rebuff"} and not _claim_like(obj):
+            return None
+        last = _run_on_verb(obj) or obj.right_edge
+        for child in verb.rights:
+            if child.dep_ == "prep" and child.i > obj.i and child.lower_ in {"of", "for"}:
+                last = child.right_edge
+        return _tok_span(ctx, obj.left_edge, last)
+    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "that"}]
+    if preps and lemma in {"warn", "complain", "caution"}:
+        return _subtree_span(ctx, preps[0])
+    return None
+
+
+def _with_conjuncts(verb: Token) -> list[Token]:
+    """The children of a verb and of the cue verbs coordinated with it ('denied or verified')."""
+    out = list(verb.children)
+    for child in verb.children:
+        if child.dep_ == "conj" and child.lemma_.lower() in _VERB_STANCE:
+            out.extend(child.children)
+    return out
+
+
+def _run_on_verb(obj: Token) -> Token | None:
+    """The end of a subjectless finite verb right after an object ('confirming X, Y, landed')."""
+    doc = obj.doc
+    i = obj.right_edge.i + 1
+    while i < len(doc) and doc[i].is_punct and doc[i].text not in {".", "“", '"'}:
+        i += 1
+    if i >= len(doc) or any(doc[j].is_sent_start for j in range(obj.right_edge.i + 1, i + 1)):
+        return None
+    nxt = doc[i]
+    if nxt.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+        c.dep_.startswith("nsubj") for c in nxt.children
+    ):
+        return nxt.right_edge
+    return None
+
+
+def _claim_like(tok: Token) -> bool:
+    """True for a noun naming a claim ("the claim", "reports", "Moscow's assertion")."""
+    return tok.lower_ in _CLAIM_NOUNS or tok.lemma_.lower() in _CLAIM_NOUNS
+
+
+def _stance_of(verb: Token, base: Stance) -> Stance | None:
+    """The stance of a cue verb given its negation and coordination ('not denied or verified')."""
+    negated = any(c.dep_ == "neg" for c in verb.children)
+    neither = any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children)
+    coords = {
+        _VERB_STANCE[c.lemma_.lower()]
+        for c in verb.children
+        if c.dep_ == "conj" and c.lemma_.lower() in _RESPONSE_VERBS
+    }
+    if neither or (negated and base in {_C, _D}) or (base in {_C, _D} and coords - {base}):
+        return Stance.NEITHER
+    return None if negated else base
+
+
+def _modal_inability(verb: Token) -> bool:
+    """True for 'could not (independently) verify/confirm'."""
+    return any(c.dep_ == "neg" for c in verb.children) and any(
+        c.dep_ == "aux" and c.lower_ in {"could", "can", "ca"} for c in verb.children
+    )
+
+
+def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Attributions cued by reporting verbs ("said", "denied", "have not denied or verified")."""
+    for tok in ctx.cands:
+        lemma = tok.lemma_.lower()
+        base = _VERB_STANCE.get(lemma)
+        if base is None or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_STANCE:
+            continue  # merged into the first verb of the coordination
+        stance = _stance_of(tok, base)
+        if stance is None:
+            continue
+        if base is _C and _modal_inability(tok):
+            stance = Stance.NEITHER
+        source, passive = _subject(tok)
+        content = _verb_content(ctx, tok, quotes)
+        if passive and content is None:
+            subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
+            if subj and lemma in _RESPONSE_VERBS:
+                content = _subtree_span(ctx, subj[0])
+        if content is None:
+            continue
+        last = _cue_end(tok)
+        for child in tok.rights:
+            if child.dep_ == "conj" and child.lemma_.lower() in _VERB_STANCE:
+                last = child if child.i > last.i else last
+        yield _Raw(source, _tok_span(ctx, _cue_start(tok), last), content, stance)
+
+
+def _no_comment_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """'declined to comment', 'did not respond to a request for comment', 'reached for comment'."""
+    for tok in ctx.cands:
+        if tok.lemma_.lower() not in _COMMENT_LEMMAS:
+            continue
+        gov = tok.head
+        if tok.dep_ == "pobj" and gov.dep_ == "prep":
+            gov = gov.head  # "for comment" → "request" / "reached"
+            if gov.dep_ == "pobj" and gov.head.dep_ == "prep":
+                gov = gov.head.head  # "request" → "respond"
+        elif tok.dep_ != "xcomp":
+            continue
+        if gov.lemma_.lower() not in {"decline", "refuse", "respond", "reach", "reply", "return"}:
+            continue
+        if gov.lemma_.lower() in {"respond", "reach", "reply", "return"} and not (
+            any(c.dep_ == "neg" for c in gov.children)
+        ):
+            continue
+        source, _ = _subject(gov)
+        topic = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in {"on", "about"}]
+        cue_last = tok
+        if topic:
+            content = _subtree_span(ctx, topic[0])
+        else:
+            end = tok.idx + len(tok.text)
+            content = Span(end, end, "")
+        yield _Raw(source, _tok_span(ctx, _cue_start(gov), cue_last), content, Stance.NO_COMMENT)
+
+
+def _according_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """'according to X, ...' and '..., citing X'."""
+    for tok in ctx.cands:
+        low = tok.lower_
+        if low == "according":
+            tos = [c for c in tok.children if c.lower_ == "to"]
+            objs = [c for c in tos[0].children if c.dep_ == "pobj"] if tos else []
+            if not objs:
+                continue
+            cue = _tok_span(ctx, tok, tos[0])
+        elif tok.lemma_.lower() == "cite" and tok.tag_ == "VBG":
+            objs = [c for c in tok.children if c.dep_ == "dobj"]
+            if not objs:
+                continue
+            cue = _tok_span(ctx, tok, tok)
+        else:
+            continue
+        head = tok.head
+        if head is tok:
+            continue
+        if low != "according" and head.lemma_.lower() in _VERB_STANCE:
+            content = _verb_content(ctx, head, ())
+            if content is None:
+                continue
+        else:
+            content = _clause_minus(ctx, head, tok)
+        yield _Raw(objs[0], cue, content, Stance.ASSERT)
+
+
+def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """Noun cues with a source and a that-clause ("the ministry's claim that ...")."""
+    for tok in ctx.cands:
+        stance = _NOUN_STANCE.get(tok.lemma_.lower())
+        if stance is None or tok.pos_ != "NOUN":
+            continue
+        clauses = [
+            c
+            for c in tok.children
+            if c.dep_ in {"acl", "ccomp", "appos"}
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            continue
+        source: Token | None = None
+        for child in tok.children:
+            if child.dep_ == "poss":
+                source = child
+            elif child.dep_ == "prep" and child.lower_ == "by":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                source = objs[0] if objs else source
+        if source is not None:
+            yield _Raw(source, _tok_span(ctx, tok, tok), _subtree_span(ctx, clauses[0]), stance)
+
+
+# ---------------------------------------------------------------- public: attributions
+
+
+def _resolve(ctx: _Ctx, raws: Sequence[_Raw], actors: Sequence[Actor]) -> list[Attribution]:
+    """Map raw sources to Actors, resolving he/she/it/they to the most recent fitting source."""
+    out: list[Attribution] = []
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+    for raw in sorted(raws, key=lambda r: r.cue.start):
+        source: Actor | None = None
+        if raw.source is not None:
+            low = raw.source.lower_
+            referent: Actor | None = None
+            if low in _MALE_FEMALE:
+                referent = last_person or _last_person_entity(ctx.doc, raw.source)
+            elif low in _NONPERSON:
+                referent = last_group
+            if referent is not None:
+                tok = raw.source
+                source = dataclasses.replace(
+                    referent, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text
+                )
+            else:
+                source = _actor_for(ctx, raw.source, actors)
+                if raw.source.pos_ != "PRON":
+                    if _is_person(source, ctx.doc):
+                        last_person = source
+                    else:
+                        last_group = source
+        out.append(Attribution(source, raw.cue, raw.content, raw.stance))
+    return out
+
+
+def _last_person_entity(doc: Doc, before: Token) -> Actor | None:
+    """The last PERSON entity before a token, as an Actor."""
+    for ent in reversed(doc.ents):
+        if ent.end <= before.i and ent.label_ == "PERSON":
+            return Actor(ent.start_char, ent.end_char, ent.text, ent.text)
+    return None
+
+
+_CUE_WORDS = frozenset({*_VERB_STANCE, *_NOUN_STANCE, *_COMMENT_LEMMAS, "cite", "according"})
+
+
+def _candidates(doc: Doc) -> tuple[Token, ...]:
+    """Tokens whose lemma or lower-case form may start a cue."""
+    strings = doc.vocab.strings
+    wanted = numpy.array([strings[w] for w in _CUE_WORDS], dtype="uint64")
+    arr = doc.to_array([LEMMA, LOWER])
+    hits = numpy.isin(arr[:, 0], wanted) | numpy.isin(arr[:, 1], wanted)
+    return tuple(doc[int(i)] for i in numpy.flatnonzero(hits))
+
+
+def find_attributions(doc: Doc, *, actors: Sequence[Actor]) -> tuple[Attribution, ...]:
+    """Every reported-speech relation of the document: source, cue, content and stance."""
+    ctx = _Ctx(doc, doc.text, _candidates(doc))
+    quotes = quote_spans(ctx.text)
+    raws: list[_Raw] = []
+    seen: set[tuple[int, int]] = set()
+    for gen in (_no_comment_cues(ctx), _verb_cues(ctx, quotes), _according_cues(ctx)):
+        for raw in gen:
+            key = (raw.cue.start, raw.cue.end)
+            if key not in seen and not any(s <= raw.cue.start < e for s, e in seen):
+                seen.add(key)
+                raws.append(raw)
+    for raw in _noun_cues(ctx):
+        if (raw.cue.start, raw.cue.end) not in seen:
+            raws.append(raw)
+    return tuple(_resolve(ctx, raws, actors))
+
+
+# ---------------------------------------------------------------- public: claims and responses
+
+_PARTY_WORDS: dict[str, str] = {
+    **dict.fromkeys(_lex("russia russian russians moscow kremlin"), "RUS"),
+    **dict.fromkeys(_lex("ukraine ukrainian ukrainians kyiv kiev"), "UKR"),
+    **dict.fromkeys(_lex("israel israeli israelis idf jerusalem"), "ISR"),
+    **dict.fromkeys(_lex("hamas gaza palestinian palestinians"), "PSE"),
+    **dict.fromkeys(_lex("iran iranian tehran"), "IRN"),
+    **dict.fromkeys(_lex("syria syrian damascus"), "SYR"),
+    **dict.fromkeys(_lex("china chinese beijing"), "CHN"),
+    **dict.fromkeys(_lex("u.s. us american americans washington pentagon"), "USA"),
+    **dict.fromkeys(_lex("hezbollah lebanon lebanese beirut"), "LBN"),
+    **dict.fromkeys(_lex("sudan sudanese khartoum rsf"), "SDN"),
+    **dict.fromkeys(_lex("yemen yemeni houthi houthis sanaa"), "YEM"),
+    **dict.fromkeys(_lex("belarus belarusian minsk"), "BLR"),
+    **dict.fromkeys(_lex("turkey turkish ankara"), "TUR"),
+}
+_GENERIC = _lex(
+    "the a an of and ministry defense defence military officials official forces army "
+    "government spokesman spokeswoman president mr. ms. gen. its their his her"
+)
+_RESPONSE_STANCES = frozenset({Stance.CONFIRM, Stance.DENY, Stance.NEITHER, Stance.NO_COMMENT})
+
+
+def _words(text: str) -> list[str]:
+    """Lower-case words of a phrase, possessive endings removed."""
+    out = []
+    for raw in text.replace("’", "'").split():
+        word = raw.strip(".,;:()\"'“”").lower()
+        if word.endswith("'s"):
+            word = word[:-2]
+        if word:
+            out.append(word)
+    return out
+
+
+def _party_keys(actor: Actor) -> set[str]:
+    """Names and country codes by which a source can be referred to."""
+    keys = {w for w in _words(f"{actor.text} {actor.name}") if w not in _GENERIC}
+    keys |= {_PARTY_WORDS[w] for w in list(keys) if w in _PARTY_WORDS}
+    if actor.country:
+        keys.add(actor.country)
+    return keys
+
+
+def _claim_reference(content: Span) -> set[str] | None:
+    """Party keys named before a claim noun in `content`, or None when it names no claim."""
+    words = _words(content.text)
+    for i, word in enumerate(words):
+        if word in _CLAIM_NOUNS:
+            named = {w for w in words[:i] if w not in _GENERIC}
+            return named | {_PARTY_WORDS[w] for w in named if w in _PARTY_WORDS}
+    return None
+
+
+def _refers_to(response: Attribution, claim: Attribution | None, trigger: str) -> bool:
+    """Whether a response attribution is about the claim (named, generic or in own words)."""
+    if claim is not None and claim.source is not None:
+        named = _claim_reference(response.content)
+        if named is not None and (not named or named & _party_keys(claim.source)):
+            return True
+    if response.stance is Stance.NO_COMMENT and not response.content.text:
+        return claim is not None and claim.cue.start < response.cue.start
+    stem = trigger.lower()[:5]
+    if len(stem) >= 4 and response.stance in {Stance.CONFIRM, Stance.DENY}:
+        return any(w.startswith(stem) for w in _words(response.content.text))
+    return False
+
+
+def _contains(span: Span, start: int, end: int) -> bool:
+    """Whether [start, end) lies inside `span`."""
+    return span.start <= start and end <= span.end
+
+
+def _as_claim(att: Attribution) -> Claim:
+    """The Claim an attribution makes."""
+    return Claim(att.source, att.cue, att.stance)
+
+
+def claim_for(
+    trigger_start: int,
+    trigger_end: int,
+    *,
+    sentence: Span,
+    attributions: Sequence[Attribution],
+    before: int = 300,
+    after: int = 1200,
+) -> tuple[Claim, tuple[Claim, ...]]:
+    """The claim behind an event trigger and the responses to it.
+
+    The claim is the innermost attribution whose content holds the trigger (the outlet's own
+    voice when none does). Responses are confirmations, denials, neither-nor and no-comments
+    by others within `before`/`after` characters of the sentence that name the claim ("Russia's
+    claim", "the report"), wrap it ("Kyiv denied Moscow's claim that ...") or restate the event.
+    """
+    holding = sorted(
+        (a for a in attributions if _contains(a.content, trigger_start, trigger_end)),
+        key=lambda a: a.content.end - a.content.start,
+    )
+    inner = holding[0] if holding else None
+    claim = _as_claim(inner) if inner is not None else Claim(None, None, Stance.ASSERT)
+    offset = trigger_start - sentence.start
+    trigger = sentence.text[offset : offset + trigger_end - trigger_start]
+    responses: list[Claim] = [
+        _as_claim(a)
+        for a in holding[1:]
+        if a.stance in _RESPONSE_STANCES and a.source != claim.source
+    ]
+    lo, hi = sentence.start - before, sentence.end + after
+    for att in attributions:
+        if att in holding or att.stance not in _RESPONSE_STANCES:
+            continue
+        if not lo <= att.cue.start <= hi:
+            continue
+        if _refers_to(att, inner, trigger):
+            responses.append(_as_claim(att))
+    return claim, tuple(responses)
