@@ -46,3 +46,11 @@ def actor_kb():  # type: ignore[no-untyped-def]
     from sitrep.knowledge.actors import load_actor_kb
 
     return load_actor_kb()
+
+
+@pytest.fixture(scope="session")
+def resources():  # type: ignore[no-untyped-def]
+    from sitrep.config import Settings
+    from sitrep.pipeline import load_resources
+
+    return load_resources(Settings())

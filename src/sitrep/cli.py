@@ -40,7 +40,7 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=True)
+out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
 err = Console(stderr=True, highlight=False)
 
 
@@ -257,6 +257,7 @@ def ingest(
                 failures.append(item)
             else:
                 analyses.append(item)
+            progress.advance(analysed)
         stats = write_batch(con, analyses, failures, analysed_with=res.analysed_with)
         tally.new += stats.articles
         tally.mentions += stats.mentions
@@ -265,7 +266,7 @@ def ingest(
         pending_failures.clear()
 
     progress = Progress(
-        TextColumn("[bold]ingest"),
+        TextColumn("[bold]{task.fields[label]:<8}"),
         BarColumn(),
         MofNCompleteColumn(),
         TimeElapsedColumn(),
@@ -274,7 +275,8 @@ def ingest(
         transient=False,
     )
     with progress:
-        task = progress.add_task("", total=len(sources))
+        task = progress.add_task("", total=len(sources), label="read")
+        analysed = progress.add_task("", total=0, label="analyse")
         for source in sources:
             progress.update(task, description=escape(str(source))[-60:])
             items = load_source(source, settings=s.ingest, meta=meta)
@@ -290,6 +292,7 @@ def ingest(
                     known.add(item.article_id)
                     tally.warnings.update(item.warnings)
                     pending.append(item)
+                    progress.update(analysed, total=(progress.tasks[analysed].total or 0) + 1)
             if len(pending) >= s.storage.batch_size:
                 flush()
             progress.advance(task)

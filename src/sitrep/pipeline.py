@@ -157,7 +157,9 @@ def _countries(actors: Iterable[Actor]) -> tuple[str, ...]:
 def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: ActorKB) -> Analysis:
     """Run every stage over one parsed article."""
     actors = find_actors(doc, kb=actor_kb)
-    places = find_places(doc, gazetteer=gazetteer, context_countries=_countries(actors))
+    places = find_places(
+        doc, gazetteer=gazetteer, context_countries=_countries(actors), actors=actors
+    )
     times = find_times(doc, anchor=article.published)
     attributions = find_attributions(doc, actors=actors)
     quotes = find_quotes(doc, attributions=attributions, actors=actors)

@@ -127,3 +127,17 @@ def test_speed_per_article(nlp: Language, gazetteer: Gazetteer) -> None:
     for _ in range(20):
         find_places(doc, gazetteer=gazetteer)
     assert (time.perf_counter() - started) / 20 < 0.02
+
+
+def test_seat_of_government_is_an_actor_not_a_place(
+    nlp: Language, gazetteer: Gazetteer, actor_kb: object
+) -> None:
+    from sitrep.stages.actors import find_actors
+
+    doc = nlp("The White House said on Friday that its envoy had arrived in Kyiv for talks.")
+    actors = find_actors(doc, kb=actor_kb)  # type: ignore[arg-type]
+    with_actors = {p.text for p in find_places(doc, gazetteer=gazetteer, actors=actors)}
+    without = {p.text for p in find_places(doc, gazetteer=gazetteer)}
+    assert "White House" in " ".join(without)  # a town in Tennessee, by name alone
+    assert not any("White House" in t for t in with_actors)
+    assert "Kyiv" in with_actors  # a capital stays a place

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Span, Token
 
 from sitrep.knowledge.gaz_names import fold
 from sitrep.knowledge.gazetteer import GazEntry, Gazetteer, name_prior
-from sitrep.model import Feature, Place, Precision
+from sitrep.model import Actor, Feature, Place, Precision
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NON_PLACE_LABELS = frozenset(
@@ -451,9 +451,36 @@ def _supported(e: GazEntry, ctx: _Context) -> bool:
 
 
 def find_places(
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+    actors: Sequence[Actor] = (),
+) -> tuple[Place, ...]:
+    """Every place name in `doc`, resolved and ranked by the article's context.
+
+    A name that `actors` resolved to a seat of government ("the White House", "the Kremlin")
+    is a metonym for that government, not a place, unless it is the country's capital city
+    ("Kyiv", "Moscow"), which is also a real location.
+    """
+    places = _find_places(doc, gazetteer=gazetteer, context_countries=context_countries)
+    seats = [a for a in actors if a.kb_id and a.kb_id.startswith("seat:")]
+    if not seats:
+        return places
+    return tuple(p for p in places if not _is_seat_metonym(p, seats, gazetteer))
+
+
+def _is_seat_metonym(place: Place, seats: Sequence[Actor], gazetteer: Gazetteer) -> bool:
+    for seat in seats:
+        if seat.start < place.end and place.start < seat.end:
+            capital = gazetteer.capital(seat.country) if seat.country else None
+            return capital is None or capital.geonameid != place.geonameid
+    return False
+
+
+def _find_places(
     doc: Doc, *, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
 ) -> tuple[Place, ...]:
-    """Every place name in `doc`, resolved and ranked by the article's context."""
     view = _view(doc)
     mentions = _mentions(view, gazetteer)
     if not mentions:
