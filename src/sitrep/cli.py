@@ -20,7 +20,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-import click
 import typer
 from rich.console import Console
 from rich.markup import escape
@@ -41,7 +40,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 out = Console(highlight=False, width=None if sys.stdout.isatty() else 160)
-err = Console(stderr=True, highlight=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
 @dataclass
@@ -727,27 +726,29 @@ def _gold_article(doc: dict[str, Any]) -> Article:
 # ---------------------------------------------------------------- entry point
 
 
+INTERRUPTED = 130  # the shell's code for Ctrl-C
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; errors become one red line and exit code 1."""
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     try:
         rv = app(args=list(argv) if argv is not None else None, standalone_mode=False)
-    except click.exceptions.Exit as exc:
-        return int(exc.exit_code)
-    except click.exceptions.Abort:
-        err.print("[red]aborted[/]")
-        return 1
-    except click.ClickException as exc:
-        err.print(f"[red]error:[/] {escape(exc.format_message())}")
+    except typer.Exit as exc:
+        rv = int(exc.exit_code)
+    except (typer.Abort, KeyboardInterrupt):
+        rv = INTERRUPTED
+    except typer.TyperException as exc:  # usage errors of the command line itself
+        message = getattr(exc, "format_message", lambda: str(exc))()
+        err.print(f"[red]error:[/] {escape(message)}")
         return 1
     except SitrepError as exc:
         if debug:
             err.print_exception()
         err.print(f"[red]error:[/] {escape(str(exc))}")
         return 1
-    except KeyboardInterrupt:
-        err.print("[red]interrupted[/]; what was written before stays stored")
-        return 1
+    if rv == INTERRUPTED:
+        err.print("[red]interrupted[/]: every batch written before stays stored; rerun to finish")
     return rv if isinstance(rv, int) else 0
 
 

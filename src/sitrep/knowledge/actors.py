@@ -55,6 +55,11 @@ class ActorKB:
     max_words: int
     noun_first_words: frozenset[str] = frozenset()  # first words of sector nouns and titles
 
+    def describe(self) -> str:
+        """One line for `sitrep doctor`: how many names and entries the KB holds."""
+        entries = len({e.kb_id for e in self.names.values()})
+        return f"{len(self.names)} names for {entries} actors, {len(self.sector_nouns)} sector nouns"
+
     def lookup(self, text: str) -> KBEntry | None:
         """The entry for a name as written, or None; tries composite "country + sector noun"."""
         key = normalise(text)

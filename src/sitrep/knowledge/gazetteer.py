@@ -423,6 +423,12 @@ class Gazetteer:
         """Close the underlying file."""
         self._con.close()
 
+    def describe(self) -> str:
+        """One line for `sitrep doctor`: file, entries, names and build stamp."""
+        (entries,) = self._con.execute("SELECT count(*) FROM entries").fetchone()
+        (names,) = self._con.execute("SELECT count(*) FROM names").fetchone()
+        return f"{self.path}: {entries:,} places under {names:,} names"
+
     def candidates(self, name: str) -> list[GazEntry]:
         """Entries whose name or alternate name matches `name` (folded), most populous first."""
         return list(self.lookup_key(fold(name)))
