@@ -78,8 +78,15 @@ def test_bad_inputs_are_recorded_and_the_batch_goes_on(
     (folder / "e_bad.jsonl").write_text('{"text": broken\n', encoding="utf-8")
     db = tmp_path / "t.duckdb"
     code, out, err = run(
-        capsys, "--set", "ingest.max_bytes=50000", "ingest", str(folder), "--db", str(db),
-        "--published", "2025-06-02",
+        capsys,
+        "--set",
+        "ingest.max_bytes=50000",
+        "ingest",
+        str(folder),
+        "--db",
+        str(db),
+        "--published",
+        "2025-06-02",
     )
     assert code == 2
     articles, mentions, _, failures = counts(db)
@@ -106,8 +113,9 @@ def test_crash_mid_batch_leaves_db_consistent_and_rerun_completes(
         return real(*args, **kwargs)
 
     monkeypatch.setattr(dbmod, "write_batch", crashing)
-    code, _, err = run(capsys, "--set", "storage.batch_size=5", "ingest", str(EXAMPLES),
-                       "--db", str(db))
+    code, _, err = run(
+        capsys, "--set", "storage.batch_size=5", "ingest", str(EXAMPLES), "--db", str(db)
+    )
     assert code == 130 and "interrupted" in err
     partial = counts(db)
     assert partial[0] == 10  # two full batches of five
@@ -152,21 +160,34 @@ def test_usage_and_config_errors_exit_1_with_one_line(
 
 
 def test_events_formats(examples_db: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "events", "--db", str(examples_db), "--format", "json",
-                       "--limit", "5")
+    code, out, _ = run(
+        capsys, "events", "--db", str(examples_db), "--format", "json", "--limit", "5"
+    )
     assert code == 0
     events = json.loads(out)
     assert len(events) == 5
-    for key in ("event_id", "event_type", "actors", "place", "when", "status", "claims",
-                "history", "mentions", "articles"):
+    for key in (
+        "event_id",
+        "event_type",
+        "actors",
+        "place",
+        "when",
+        "status",
+        "claims",
+        "history",
+        "mentions",
+        "articles",
+    ):
         assert key in events[0]
-    code, out, _ = run(capsys, "events", "--db", str(examples_db), "--format", "jsonl",
-                       "--limit", "3")
+    code, out, _ = run(
+        capsys, "events", "--db", str(examples_db), "--format", "jsonl", "--limit", "3"
+    )
     assert [json.loads(line)["event_id"] for line in out.splitlines()] == [
         e["event_id"] for e in events[:3]
     ]
-    code, out, _ = run(capsys, "events", "--db", str(examples_db), "--format", "csv",
-                       "--limit", "4")
+    code, out, _ = run(
+        capsys, "events", "--db", str(examples_db), "--format", "csv", "--limit", "4"
+    )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 4 and rows[0]["event_id"] == events[0]["event_id"]
     code, out, _ = run(capsys, "events", "--db", str(examples_db), "--limit", "3")
@@ -174,8 +195,9 @@ def test_events_formats(examples_db: Path, capsys: pytest.CaptureFixture[str]) -
 
 
 def _ids(capsys: pytest.CaptureFixture[str], db: Path, *flags: str) -> list[dict[str, Any]]:
-    code, out, err = run(capsys, "events", "--db", str(db), "--format", "json",
-                         "--limit", "1000", *flags)
+    code, out, err = run(
+        capsys, "events", "--db", str(db), "--format", "json", "--limit", "1000", *flags
+    )
     assert code == 0, err
     return json.loads(out)  # type: ignore[no-any-return]
 
@@ -213,8 +235,10 @@ def test_extract_writes_one_json_per_document(
 ) -> None:
     src = tmp_path / "docs.jsonl"
     src.write_text(
-        json.dumps({"id": "a", "text": GOOD, "published": "2025-06-02"}) + "\n"
-        + json.dumps({"id": "b", "text": GOOD.replace("Monday", "Sunday")}) + "\n",
+        json.dumps({"id": "a", "text": GOOD, "published": "2025-06-02"})
+        + "\n"
+        + json.dumps({"id": "b", "text": GOOD.replace("Monday", "Sunday")})
+        + "\n",
         encoding="utf-8",
     )
     code, out, _ = run(capsys, "extract", str(src), "--text")
@@ -263,15 +287,20 @@ def test_second_writer_gets_a_clear_error(
     copy = tmp_path / "locked.duckdb"
     shutil.copy(examples_db, copy)
     holder = subprocess.Popen(
-        [sys.executable, "-c",
-         f"import duckdb,time; c=duckdb.connect({str(copy)!r}); print('ok', flush=True); "
-         "time.sleep(30)"],
-        stdout=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-c",
+            f"import duckdb,time; c=duckdb.connect({str(copy)!r}); print('ok', flush=True); "
+            "time.sleep(30)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "ok"
-        code, _, err = run(capsys, "ingest", str(EXAMPLES / "niamey_protest.txt"),
-                           "--db", str(copy))
+        code, _, err = run(
+            capsys, "ingest", str(EXAMPLES / "niamey_protest.txt"), "--db", str(copy)
+        )
         assert code == 1 and "locked" in err
     finally:
         holder.kill()

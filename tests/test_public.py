@@ -21,17 +21,64 @@ TEXT = (
     "the mayor said."
 )
 
-DOC = {"id", "article_id", "published", "warnings", "places", "times", "quotes",
-       "attributions", "mentions"}
+DOC = {
+    "id",
+    "article_id",
+    "published",
+    "warnings",
+    "places",
+    "times",
+    "quotes",
+    "attributions",
+    "mentions",
+}
 ACTOR = {"start", "end", "text", "name", "country", "sector"}
-PLACE = {"start", "end", "text", "name", "geonameid", "lat", "lon", "country", "admin1",
-         "feature", "precision"}
-TIME = {"start", "end", "text", "type", "value", "start_date", "end_date", "granularity",
-        "resolved"}
+PLACE = {
+    "start",
+    "end",
+    "text",
+    "name",
+    "geonameid",
+    "lat",
+    "lon",
+    "country",
+    "admin1",
+    "feature",
+    "precision",
+}
+TIME = {
+    "start",
+    "end",
+    "text",
+    "type",
+    "value",
+    "start_date",
+    "end_date",
+    "granularity",
+    "resolved",
+}
 SPAN = {"start", "end", "text"}
-MENTION = {"mention_id", "start", "end", "trigger", "sentence", "event_type", "mode",
-           "acled_type", "acled_subtype", "confidence", "actors", "recipients", "place", "when",
-           "modality", "claim", "responses", "status", "figures"}
+MENTION = {
+    "mention_id",
+    "start",
+    "end",
+    "trigger",
+    "sentence",
+    "event_type",
+    "mode",
+    "acled_type",
+    "acled_subtype",
+    "confidence",
+    "actors",
+    "recipients",
+    "place",
+    "when",
+    "modality",
+    "claim",
+    "responses",
+    "status",
+    "figures",
+}
 WHEN = {"start", "end", "granularity", "text", "resolved"}
 CLAIM = {"source", "cue", "stance"}
 FIGURE = {"kind", "value", "text", "start", "end"}

@@ -96,7 +96,7 @@ def test_putin_expects_to_free_the_region_is_future(seed: Any) -> None:
 
 
 def test_quotes_have_their_speakers(seed: Any) -> None:
-    speakers = {q.text.strip("“”.\" "): q.speaker.name if q.speaker else None for q in seed.quotes}
+    speakers = {q.text.strip('“”." '): q.speaker.name if q.speaker else None for q in seed.quotes}
     assert speakers.get("more advantageous lines") == "Oleksandr Syrskyi"
     assert speakers.get("Moscow’s interest and concerns") == "Yuri Ushakov"
 

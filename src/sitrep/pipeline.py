@@ -121,7 +121,14 @@ def assemble_mention(
     mid = mention_id(article.article_id, start, end)
     sides = [s for s in (side_of(a) for a in candidate.actors) if s]
     status, _ = derive_status(
-        mention_records(mid, claim, responses, published=anchor, actor_sides=sides)
+        mention_records(
+            mid,
+            claim,
+            responses,
+            published=anchor,
+            actor_sides=sides,
+            event_type=candidate.typing.event_type,
+        )
     )
     typing = candidate.typing
     return Mention(

@@ -83,3 +83,23 @@ def test_denial_after_confirmation_keeps_confirmed() -> None:
 def test_denied_then_asserted_by_other_side_is_disputed() -> None:
     status, _ = derive_status([rec(UA_GS, Stance.DENY, 1), rec(RU_MOD, Stance.ASSERT, 2, ("RUS",))])
     assert status is Status.DISPUTED
+
+
+def test_admitting_one_s_own_retreat_confirms() -> None:
+    from sitrep.consolidate.status import mention_records
+
+    claim = Claim(UA_GS, None, Stance.CONFIRM)
+    records = mention_records(
+        "m1", claim, (), published=dt.date(2025, 6, 15), actor_sides=("UKR",), event_type="RETREAT"
+    )
+    assert derive_status(records)[0] is Status.CONFIRMED
+    # the same words about an attack by one's own side are only a claim
+    records = mention_records(
+        "m1",
+        Claim(UA_GS, None, Stance.ASSERT),
+        (),
+        published=dt.date(2025, 6, 15),
+        actor_sides=("UKR",),
+        event_type="ASSAULT",
+    )
+    assert derive_status(records)[0] is Status.CLAIMED

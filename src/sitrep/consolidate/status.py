@@ -5,9 +5,10 @@ then position in the article). Output: the status of DESIGN.md §2 and every cha
 claim that caused it. Pure; does not group mentions into events (consolidation does that).
 
 Sides: a party is identified by its country (or, without one, by its name). A confirmation
-counts when it comes from a party other than the asserting side(s), from the party the event
-was done to, or from an independent source (IGO, NGO, media); a denial by a party other than
-the asserting side makes the event disputed. "Neither confirm nor deny" and "no comment" are
+counts when it comes from a party other than the asserting side(s), from a party other than the
+one that did it, or from an independent source (IGO, NGO, media). An admission against one's
+own interest also confirms: the side that retreated or conceded saying so (`admission_sides`).
+A denial by a party other than the asserting side makes the event disputed. "Neither confirm nor deny" and "no comment" are
 kept as evidence but change nothing.
 """
 
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from sitrep.model import Actor, Claim, Stance, Status
 
 INDEPENDENT_SECTORS = frozenset({"IGO", "NGO", "MED"})
+LOSS_TYPES = frozenset({"RETREAT", "CONCEDE"})  # PLOVER types whose actor admits a loss
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +32,7 @@ class ClaimRecord:
     mention_id: str
     published: dt.date | None
     event_actor_sides: tuple[str, ...] = ()  # sides of the event's actors (who did it)
+    admission_sides: tuple[str, ...] = ()  # sides for which saying so is against interest
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +70,8 @@ def _next_status(
         if stance is Stance.DENY:
             return current if current is not None else Status.DENIED
         return current if current is not None else Status.REPORTED
+    if side in record.admission_sides and stance in (Stance.ASSERT, Stance.CONFIRM):
+        return Status.CONFIRMED
     if stance is Stance.CONFIRM:
         others = asserting - {side}
         against_actor = bool(record.event_actor_sides) and side not in record.event_actor_sides
@@ -113,7 +118,9 @@ def mention_records(
     *,
     published: dt.date | None,
     actor_sides: Sequence[str] = (),
+    event_type: str | None = None,
 ) -> list[ClaimRecord]:
     """The claim and responses of one mention as records, claim first."""
     sides = tuple(actor_sides)
-    return [ClaimRecord(c, mention_id, published, sides) for c in (claim, *responses)]
+    admissions = sides if event_type in LOSS_TYPES else ()
+    return [ClaimRecord(c, mention_id, published, sides, admissions) for c in (claim, *responses)]

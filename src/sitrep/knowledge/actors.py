@@ -58,7 +58,9 @@ class ActorKB:
     def describe(self) -> str:
         """One line for `sitrep doctor`: how many names and entries the KB holds."""
         entries = len({e.kb_id for e in self.names.values()})
-        return f"{len(self.names)} names for {entries} actors, {len(self.sector_nouns)} sector nouns"
+        return (
+            f"{len(self.names)} names for {entries} actors, {len(self.sector_nouns)} sector nouns"
+        )
 
     def lookup(self, text: str) -> KBEntry | None:
         """The entry for a name as written, or None; tries composite "country + sector noun"."""

@@ -237,7 +237,12 @@ def _write_mention_event(
 ) -> None:
     sides = tuple(s for s in (side_of(a) for a in m.actors) if s)
     records = mention_records(
-        m.mention_id, m.claim, m.responses, published=published, actor_sides=sides
+        m.mention_id,
+        m.claim,
+        m.responses,
+        published=published,
+        actor_sides=sides,
+        event_type=m.event_type,
     )
     status, history = derive_status(records)
     con.execute(
