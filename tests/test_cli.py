@@ -60,7 +60,7 @@ def test_ingest_examples_then_again_stores_nothing_new(
 ) -> None:
     before = counts(examples_db)
     assert before[0] >= 15 and before[1] > 0 and before[3] == 0
-    code, out, err = run(capsys, "ingest", str(EXAMPLES), "--db", str(examples_db))
+    code, out, _err = run(capsys, "ingest", str(EXAMPLES), "--db", str(examples_db))
     assert code == 0
     assert "already known" in out
     assert counts(examples_db) == before
@@ -120,7 +120,7 @@ def test_crash_mid_batch_leaves_db_consistent_and_rerun_completes(
     partial = counts(db)
     assert partial[0] == 10  # two full batches of five
     monkeypatch.setattr(dbmod, "write_batch", real)
-    code, out, _ = run(capsys, "ingest", str(EXAMPLES), "--db", str(db))
+    code, _out, _ = run(capsys, "ingest", str(EXAMPLES), "--db", str(db))
     assert code == 0
     full = counts(db)
     assert full[0] == len({*_example_ids()}) and full[0] > partial[0]
@@ -153,7 +153,7 @@ def test_usage_and_config_errors_exit_1_with_one_line(
 ) -> None:
     needs_db = args[0] in {"events", "show"}
     full = [*args, "--db", str(examples_db)] if needs_db else list(args)
-    code, out, err = run(capsys, *full)
+    code, _out, err = run(capsys, *full)
     assert code == 1
     lines = [line for line in err.splitlines() if line.strip()]
     assert len(lines) == 1 and "error" in lines[0].lower()
@@ -255,7 +255,7 @@ def test_missing_date_is_a_warning_not_a_guess(
 ) -> None:
     src = tmp_path / "undated.txt"
     src.write_text(GOOD, encoding="utf-8")
-    code, out, err = run(capsys, "extract", str(src))
+    code, out, _err = run(capsys, "extract", str(src))
     (doc,) = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and any("publication date" in w for w in doc["warnings"])
     for m in doc["mentions"]:

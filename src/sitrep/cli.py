@@ -407,7 +407,7 @@ def _when_label(when: dict[str, Any] | None) -> str:
     if not when.get("resolved"):
         return f"≤{when.get('end') or '?'}"
     start, end = when.get("start"), when.get("end")
-    return start if start == end else f"{start}…{end}"
+    return str(start) if start == end else f"{start}…{end}"
 
 
 def _source_label(event: dict[str, Any]) -> str:
@@ -739,7 +739,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (typer.Abort, KeyboardInterrupt):
         rv = INTERRUPTED
     except typer.TyperException as exc:  # usage errors of the command line itself
-        message = getattr(exc, "format_message", lambda: str(exc))()
+        fmt = getattr(exc, "format_message", None)
+        message = fmt() if callable(fmt) else str(exc)
         err.print(f"[red]error:[/] {escape(message)}")
         return 1
     except SitrepError as exc:

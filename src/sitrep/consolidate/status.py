@@ -8,8 +8,8 @@ Sides: a party is identified by its country (or, without one, by its name). A co
 counts when it comes from a party other than the asserting side(s), from a party other than the
 one that did it, or from an independent source (IGO, NGO, media). An admission against one's
 own interest also confirms: the side that retreated or conceded saying so (`admission_sides`).
-A denial by a party other than the asserting side makes the event disputed. "Neither confirm nor deny" and "no comment" are
-kept as evidence but change nothing.
+A denial by a party other than the asserting side makes the event disputed. "Neither confirm
+nor deny" and "no comment" are kept as evidence but change nothing.
 """
 
 from __future__ import annotations
