@@ -80,12 +80,15 @@ def main() -> int:
     if args.update_docs:
         doc = ROOT / "docs" / "benchmarks.md"
         text = doc.read_text(encoding="utf-8")
-        new = re.sub(
-            r"(<!-- bench:start -->\n).*?(\n<!-- bench:end -->)",
-            lambda m: m.group(1) + table + m.group(2),
+        new, found = re.subn(
+            r"<!-- bench:start -->.*?<!-- bench:end -->",
+            lambda _: f"<!-- bench:start -->\n{table}\n<!-- bench:end -->",
             text,
             flags=re.S,
         )
+        if not found:
+            print(f"{doc} has no bench:start/bench:end markers", file=sys.stderr)
+            return 1
         doc.write_text(new, encoding="utf-8")
     return 0
 
