@@ -90,7 +90,14 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
         "attack",
     ),
 }
-PLOVER_TYPES: frozenset[str] = frozenset(PLOVER_MODES)
+# PLOVER 0.5 types folded into current ones: old name → (current type, default mode)
+LEGACY_TYPES: dict[str, tuple[str, str]] = {
+    "DEMAND": ("REQUEST", "demand"),
+    "DISAPPROVE": ("ACCUSE", "disapprove"),
+    "INVESTIGATE": ("ACCUSE", "investigate"),
+    "FIGHT": ("ASSAULT", "clash"),
+}
+PLOVER_TYPES: frozenset[str] = frozenset(PLOVER_MODES) - frozenset(LEGACY_TYPES)
 
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY"})
 CIVILIAN_SECTORS = frozenset({"CVL", "REF", "MED", "EDU", "LAB", "NGO", "BUS"})
@@ -212,7 +219,15 @@ def make_type(
     recipient_sectors: frozenset[str] = frozenset(),
     place_country: str | None = None,
 ) -> EventType:
-    """A `model.EventType` for a PLOVER type and mode, with the ACLED mapping filled in."""
+    """A `model.EventType` for a PLOVER type and mode, with the ACLED mapping filled in.
+
+    Types of PLOVER 0.5 that the current ontology folded into others come out under their
+    current name, the old name kept as the mode: DEMAND → REQUEST/demand, DISAPPROVE and
+    INVESTIGATE → ACCUSE (mode condemn, criticize, probe, ...), FIGHT → ASSAULT/clash.
+    """
+    if event_type in LEGACY_TYPES:
+        event_type, default_mode = LEGACY_TYPES[event_type]
+        mode = mode or default_mode
     acled_type, acled_subtype = acled_for(
         event_type,
         mode,
