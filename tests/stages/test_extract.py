@@ -165,3 +165,36 @@ def test_reference_article(nlp: Language, actor_kb: ActorKB, seed_text: str) -> 
     talks = [e for e in events if e.trigger.text == "talks"]
     assert any({a.country for a in e.actors} == {"USA", "UKR"} for e in talks)
     assert any([a.name for a in e.actors] == ["Steve Witkoff"] for e in talks)
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "etype", "mode"),
+    [
+        ("Militants fired four rockets at the border town overnight.", "fired", "ASSAULT", None),
+        ("The ministry fired its spokesman on Monday.", "fired", None, None),
+        ("Russia launched 40 drones at Odesa.", "launched", "ASSAULT", "drone"),
+        ("The company launched a new phone.", "launched", None, None),
+        ("Separatists had taken the village by dawn.", "taken", "ASSAULT", "capture"),
+        ("The minister has taken a new job.", "taken", None, None),
+        ("Drones hit a substation in the city.", "hit", "ASSAULT", "drone"),
+        ("The brigade repelled three assaults near the river.", "repelled", "ASSAULT", None),
+    ],
+)
+def test_object_dependent_attack_verbs(
+    nlp: Language,
+    actor_kb: ActorKB,
+    text: str,
+    trigger: str,
+    etype: str | None,
+    mode: str | None,
+) -> None:
+    doc = nlp(text)
+    found = {
+        c.trigger.text: c.typing for c in find_events(doc, actors=find_actors(doc, kb=actor_kb))
+    }
+    if etype is None:
+        assert trigger not in found
+    else:
+        assert found[trigger].event_type == etype
+        if mode is not None:
+            assert found[trigger].mode == mode

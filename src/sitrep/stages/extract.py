@@ -191,9 +191,21 @@ IRREGULAR = {
     "withdrawn": "withdraw", "struck": "strike", "met": "meet", "sought": "seek",
     "froze": "freeze", "frozen": "freeze", "undertook": "undertake", "beaten": "beat",
 }  # fmt: skip
+# verbs that are attacks in conflict news whatever their object
+ATTACK_VERBS: dict[str, Entry] = {
+    "hit": ("ASSAULT", "attack", 0.6), "target": ("ASSAULT", "attack", 0.5),
+    "repel": ("ASSAULT", "clash", 0.7), "repulse": ("ASSAULT", "clash", 0.7),
+    "destroy": ("ASSAULT", "attack", 0.5), "wound": ("ASSAULT", "kill", 0.5),
+    "injure": ("ASSAULT", "kill", 0.4), "disperse": ("COERCE", "restrict", 0.5),
+}  # fmt: skip
+# verbs that are events only with a given kind of object: "fired rockets", "took the village"
+WEAPON_OBJECT_VERBS = frozenset({"fire", "launch", "lob", "drop"})
+TERRITORY_OBJECT_VERBS = frozenset({"take", "enter", "storm"})
+WEAPON_WORDS = frozenset().union(*(words for _, words in WEAPON_CUES)) | {"shahed", "projectile"}
 TRIGGER_LEMMAS = frozenset(
-    {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release"}
-)
+    {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release",
+     *ATTACK_VERBS, *WEAPON_OBJECT_VERBS, *TERRITORY_OBJECT_VERBS}
+)  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -371,7 +383,13 @@ def _entry(tok: Token) -> Entry | None:
                 return PHRASAL[(lemma, c.lower_)]
         if lemma in {"free", "release"} and _takes_territory(tok):
             return ("ASSAULT", "retake", 0.6)
-        return None if lemma in LIGHT_VERBS else VERBS.get(lemma)
+        if lemma in TERRITORY_OBJECT_VERBS and _takes_territory(tok):
+            return ("ASSAULT", "capture", 0.6)
+        if lemma in WEAPON_OBJECT_VERBS and _takes_weapon(tok):
+            return ("ASSAULT", "attack", 0.7)
+        if lemma in LIGHT_VERBS:
+            return None
+        return VERBS.get(lemma) or ATTACK_VERBS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
         if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
             return None  # "ceasefire talks": the head noun is the trigger
@@ -379,6 +397,12 @@ def _entry(tok: Token) -> Entry | None:
             return None  # "pressed for a ceasefire": the goal, not an event
         return NOUNS.get(lemma)
     return None
+
+
+def _takes_weapon(verb: Token) -> bool:
+    """Whether a verb's object is a weapon ("fired rockets", "drones were launched")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(o.lemma_.lower() in WEAPON_WORDS for o in objs)
 
 
 def _takes_territory(verb: Token) -> bool:
