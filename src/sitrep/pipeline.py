@@ -38,7 +38,7 @@ from sitrep.model import (
     mention_id,
 )
 from sitrep.nlp import load_nlp
-from sitrep.stages.actors import find_actors
+from sitrep.stages.actors import find_actors, localise
 from sitrep.stages.claims import (
     claim_for,
     figures_for,
@@ -131,6 +131,8 @@ def assemble_mention(
         )
     )
     typing = candidate.typing
+    place = event_place(doc, start, end, places)
+    where = place.country if place is not None else None
     return Mention(
         mention_id=mid,
         article_id=article.article_id,
@@ -143,9 +145,9 @@ def assemble_mention(
         acled_type=typing.acled_type,
         acled_subtype=typing.acled_subtype,
         confidence=typing.confidence,
-        actors=candidate.actors,
-        recipients=candidate.recipients,
-        place=event_place(doc, start, end, places),
+        actors=localise(candidate.actors, where),
+        recipients=localise(candidate.recipients, where),
+        place=place,
         when=when,
         modality=_modality(
             doc, candidate.token_i, when, anchor, historical_after_days=historical_after_days

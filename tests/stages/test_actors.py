@@ -105,3 +105,16 @@ def test_pronouns(nlp: Language, actor_kb: ActorKB) -> None:
     assert it and it[0].country == "SWE"
     assert troops and (troops[0].country, troops[0].sector) == ("SWE", "MIL")
     assert he and he[0].name == "Oleksandr Syrskyi"
+
+
+def test_localise_gives_unnamed_local_actors_the_event_country() -> None:
+    from sitrep.model import Actor
+    from sitrep.stages.actors import localise
+
+    police = Actor(0, 6, "Police", "police", None, "COP")
+    un = Actor(10, 16, "the UN", "United Nations", None, "IGO")
+    russia = Actor(20, 26, "Russia", "Russia", "RUS", "GOV")
+    they = Actor(30, 34, "they", "they", None, None)
+    out = localise([police, un, russia, they], "NER")
+    assert [a.country for a in out] == ["NER", None, "RUS", None]
+    assert localise([police], None) == (police,)

@@ -198,3 +198,24 @@ def test_object_dependent_attack_verbs(
         assert found[trigger].event_type == etype
         if mode is not None:
             assert found[trigger].mode == mode
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "countries"),
+    [
+        ("Russian shelling of the town killed two people.", "shelling", {"RUS"}),
+        ("An Israeli air strike on a house killed five people.", "strike", {"ISR"}),
+        ("A Ukrainian drone attack damaged a warehouse.", "attack", {"UKR"}),
+        ("Russian glide bombs struck the city on Tuesday.", "struck", {"RUS"}),
+        ("Russian and Ukrainian delegations met in Istanbul.", "met", {"RUS", "UKR"}),
+    ],
+)
+def test_demonym_gives_the_side(
+    nlp: Language, actor_kb: ActorKB, text: str, trigger: str, countries: set[str]
+) -> None:
+    doc = nlp(text)
+    cands = find_events(doc, actors=find_actors(doc, kb=actor_kb), kb=actor_kb)
+    (c,) = [c for c in cands if c.trigger.text == trigger]
+    assert {a.country for a in c.actors} == countries
+    for a in c.actors:
+        assert doc.text[a.start : a.end] == a.text

@@ -24,6 +24,7 @@ It does not decide who acts in which event (that is `extract`), nor resolve plac
 from __future__ import annotations
 
 import functools
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -415,3 +416,21 @@ def find_actors(doc: Doc, *, kb: ActorKB) -> tuple[Actor, ...]:
     found.sort(key=lambda f: (f.actor.start, f.actor.end))
     found += _pronoun_actors(doc, norms, kb, found, covered, sent_of)
     return tuple(sorted((f.actor for f in found), key=lambda a: (a.start, a.end, a.country or "")))
+
+
+INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO", "MED"})
+
+
+def localise(actors: Sequence[Actor], country: str | None) -> tuple[Actor, ...]:
+    """Actors named without a country ("police", "protesters", "the army") taken to be of the
+    country where their event happened; international bodies and pronouns are left alone."""
+    if not country:
+        return tuple(actors)
+    return tuple(
+        dataclasses.replace(a, country=country)
+        if a.country is None
+        and a.sector not in INTERNATIONAL_SECTORS
+        and a.text.lower() not in PRONOUNS
+        else a
+        for a in actors
+    )

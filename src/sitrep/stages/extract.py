@@ -179,6 +179,8 @@ TERRITORY = frozenset(
      "settlement", "land", "border", "base", "airport", "port", "hill", "country"}
 )  # fmt: skip
 ARMED = frozenset({"MIL", "REB", "SPY", "COP"})
+ARMED_TYPES = frozenset({"ASSAULT", "RETREAT", "MOBILIZE"})
+DEMONYM_DEPS = frozenset({"amod", "compound", "nmod", "poss", "conj", "npadvmod"})
 AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp"})
 RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "at", "from", "into", "upon"})
@@ -492,10 +494,42 @@ def _candidate(
         objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
         losers = [a for o in objs for a in _actors_of(o, by_tok)]
         actors, recipients = losers, [a for a in actors if a not in losers]
+    if not actors and kb is not None:
+        actors = _demonym_actors(tok, kb, verbal=verbal, armed=entry[0] in ARMED_TYPES)
     pc = _place_country(tok, places, kb) if entry[1] in {"capture", "retake"} else None
     span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
     typing = _typed(entry, actors, recipients, pc)
     return EventCandidate(span, tok.i, typing, tuple(actors), tuple(recipients))
+
+
+def _demonym_actors(tok: Token, kb: ActorKB, *, verbal: bool, armed: bool) -> list[Actor]:
+    """Countries named by a demonym before the trigger noun or the verb's subject.
+
+    "Russian shelling", "an Israeli air strike", "a Ukrainian drone attack", "Russian glide
+    bombs struck", "Russian and Ukrainian delegations met": the side is the demonym's country.
+    """
+    heads = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}] if verbal else [tok]
+    found: list[Actor] = []
+    for head in heads:
+        for t in (x for left in head.lefts for x in left.subtree):
+            entry = kb.lookup(t.text) if t.dep_ in DEMONYM_DEPS else None
+            if entry is None or entry.kind not in {"demonym", "country"} or not entry.country:
+                continue
+            if any(a.country == entry.country for a in found):
+                continue
+            sector = "MIL" if armed else (entry.sector or "GOV")
+            found.append(
+                Actor(
+                    t.idx,
+                    t.idx + len(t.text),
+                    t.text,
+                    entry.name,
+                    entry.country,
+                    sector,
+                    entry.kb_id,
+                )
+            )
+    return found
 
 
 def _with_losers(
