@@ -23,8 +23,8 @@ It does not decide who acts in which event (that is `extract`), nor resolve plac
 
 from __future__ import annotations
 
-import functools
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
