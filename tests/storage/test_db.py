@@ -35,8 +35,20 @@ MOD = Actor(0, 28, "Russia's Ministry of Defense", "Russian Ministry of Defense"
 
 
 def make_place(name: str, lat: float, lon: float, country: str) -> Place:
+    geonameid = sum(map(ord, name))  # one id per town name
     return Place(
-        0, len(name), name, name, 1, lat, lon, country, None, Feature.CITY, Precision.PLACE, "test"
+        0,
+        len(name),
+        name,
+        name,
+        geonameid,
+        lat,
+        lon,
+        country,
+        None,
+        Feature.CITY,
+        Precision.PLACE,
+        "test",
     )
 
 

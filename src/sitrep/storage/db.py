@@ -16,10 +16,12 @@ from pathlib import Path
 
 import duckdb
 
+from sitrep.consolidate.match import MatchSettings
 from sitrep.consolidate.status import derive_status, mention_records, side_of
 from sitrep.errors import StorageError
 from sitrep.model import Analysis, Failure, Mention, to_json
 from sitrep.public import mention_json
+from sitrep.storage.consolidation import join_event
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +36,9 @@ def _migrations() -> list[tuple[int, str]]:
         name = entry.name
         if name.endswith(".sql") and name[:3].isdigit():
             found.append((int(name[:3]), entry.read_text(encoding="utf-8")))
+    versions = [v for v, _ in found]
+    if len(versions) != len(set(versions)):
+        raise StorageError(f"two migrations share a number: {sorted(versions)}")
     return sorted(found)
 
 
@@ -200,8 +205,10 @@ def write_batch(
     failures: Sequence[Failure],
     *,
     analysed_with: str,
+    match: MatchSettings = MatchSettings(),
 ) -> WriteStats:
-    """Store analysed articles (skipping known ones) and failures in one transaction."""
+    """Store analysed articles (skipping known ones) and failures in one transaction; each
+    new mention joins the event it reports or founds one (`storage.consolidation`)."""
     now = dt.datetime.now()
     seen = known_article_ids(con, [a.article.article_id for a in analyses])
     unique = []
@@ -212,29 +219,41 @@ def write_batch(
     n_mentions = 0
     try:
         con.execute("BEGIN TRANSACTION")
+        events_before = _count(con, "events")
         for analysis in unique:
             con.execute(
                 "INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 _article_row(analysis, analysed_with, now),
             )
             for m in analysis.mentions:
-                _write_mention_event(con, m, analysis.article.published, now)
+                _write_mention(con, m, analysis.article.published, now, match)
                 n_mentions += 1
         for f in failures:
             con.execute(
                 "INSERT INTO failures VALUES (?,?,?,?,?)",
                 [f.source, f.reason, f.stage, f.article_id, now],
             )
+        new_events = _count(con, "events") - events_before
         con.execute("COMMIT")
     except duckdb.Error as exc:
         con.execute("ROLLBACK")
         raise StorageError(f"writing a batch of {len(unique)} articles failed: {exc}") from exc
-    return WriteStats(len(unique), n_mentions, n_mentions, len(failures))
+    return WriteStats(len(unique), n_mentions, new_events, len(failures))
 
 
-def _write_mention_event(
-    con: Connection, m: Mention, published: dt.date | None, now: dt.datetime
+def _count(con: Connection, table: str) -> int:
+    row = con.execute(f"SELECT count(*) FROM {table}").fetchone()  # table: a literal name
+    return int(row[0]) if row else 0
+
+
+def _write_mention(
+    con: Connection,
+    m: Mention,
+    published: dt.date | None,
+    now: dt.datetime,
+    match: MatchSettings,
 ) -> None:
+    """Store one mention and attach it to the event it reports (found or new)."""
     sides = tuple(s for s in (side_of(a) for a in m.actors) if s)
     records = mention_records(
         m.mention_id,
@@ -244,53 +263,14 @@ def _write_mention_event(
         actor_sides=sides,
         event_type=m.event_type,
     )
-    status, history = derive_status(records)
+    status, _ = derive_status(records)
     con.execute(
         "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
         _mention_row(m, status.value),
     )
     for row in _actor_rows(m):
         con.execute("INSERT INTO mention_actors VALUES (?,?,?,?,?,?)", row)
-    when, place = m.when, m.place
-    con.execute(
-        "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        [
-            m.mention_id,
-            m.event_type,
-            m.mode,
-            m.acled_type,
-            m.acled_subtype,
-            status.value,
-            when.start if when else None,
-            when.end if when else None,
-            when.granularity.value if when else None,
-            bool(when and when.resolved),
-            place.name if place else None,
-            place.geonameid if place else None,
-            place.lat if place else None,
-            place.lon if place else None,
-            place.country if place else None,
-            place.admin1 if place else None,
-            1,
-            1,
-            published,
-            now,
-        ],
-    )
-    for seq, change in enumerate(history):
-        src = change.record.claim.source
-        con.execute(
-            "INSERT INTO event_history VALUES (?,?,?,?,?,?,?)",
-            [
-                m.mention_id,
-                seq,
-                change.status.value,
-                change.record.published,
-                change.record.mention_id,
-                src.name if src else None,
-                change.record.claim.stance.value,
-            ],
-        )
+    join_event(con, mention_json(m), published, settings=match, now=now)
 
 
 def record_failures(con: Connection, failures: Sequence[Failure]) -> None:

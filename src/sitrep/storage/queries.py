@@ -105,6 +105,12 @@ def list_events(con: Connection, f: EventFilter) -> list[dict[str, Any]]:
     return [event for (eid,) in rows if (event := get_event(con, eid)) is not None]
 
 
+def resolve_event_id(con: Connection, event_id: str) -> str:
+    """The id an event has now: merged events live on under the id of the one they joined."""
+    row = con.execute("SELECT event_id FROM event_aliases WHERE alias = ?", [event_id]).fetchone()
+    return str(row[0]) if row else event_id
+
+
 def _event_row(con: Connection, event_id: str) -> dict[str, Any] | None:
     cur = con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
     row = cur.fetchone()
@@ -116,6 +122,7 @@ def _event_row(con: Connection, event_id: str) -> dict[str, Any] | None:
 
 def get_event(con: Connection, event_id: str) -> dict[str, Any] | None:
     """One event in full: typing, actors, place, when, status, claims, history, mentions."""
+    event_id = resolve_event_id(con, event_id)
     e = _event_row(con, event_id)
     if e is None:
         return None
