@@ -27,8 +27,49 @@ from typing import Any
 TERRITORIAL_MODES = frozenset({"capture", "retake", "withdraw", "driven-out"})
 STRIKE_MODES = frozenset({"aerial", "drone", "shelling", "explosive", "attack", "suicide"})
 STOP = frozenset(
-    "the a an of in on at to and or for from with by that this its their his her was were is are "
-    "had has have be been said says say it as after before over into near about than".split()
+    {
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "and",
+        "or",
+        "for",
+        "from",
+        "with",
+        "by",
+        "that",
+        "this",
+        "its",
+        "their",
+        "his",
+        "her",
+        "was",
+        "were",
+        "is",
+        "are",
+        "had",
+        "has",
+        "have",
+        "be",
+        "been",
+        "said",
+        "says",
+        "say",
+        "it",
+        "as",
+        "after",
+        "before",
+        "over",
+        "into",
+        "near",
+        "about",
+        "than",
+    }
 )
 WORD = re.compile(r"[a-z][a-z'-]+")
 

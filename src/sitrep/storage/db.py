@@ -205,7 +205,7 @@ def write_batch(
     failures: Sequence[Failure],
     *,
     analysed_with: str,
-    match: MatchSettings = MatchSettings(),
+    match: MatchSettings | None = None,
 ) -> WriteStats:
     """Store analysed articles (skipping known ones) and failures in one transaction; each
     new mention joins the event it reports or founds one (`storage.consolidation`)."""
@@ -226,7 +226,7 @@ def write_batch(
                 _article_row(analysis, analysed_with, now),
             )
             for m in analysis.mentions:
-                _write_mention(con, m, analysis.article.published, now, match)
+                _write_mention(con, m, analysis.article.published, now, match or MatchSettings())
                 n_mentions += 1
         for f in failures:
             con.execute(
