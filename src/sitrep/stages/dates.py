@@ -19,9 +19,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.model import TimeExpr, When
+from sitrep.model import Granularity, TimeExpr, When
 from sitrep.stages import timex_grammar as grammar
-from sitrep.stages.timex_lexicon import MONTH
+from sitrep.stages.timex_lexicon import MONTH, SEASON
 
 __all__ = ["event_when", "find_dateline", "find_times"]
 
@@ -173,15 +173,42 @@ def _day_reference(times: Sequence[TimeExpr]) -> dt.date | None:
     return None
 
 
+def _last_reference(times: Sequence[TimeExpr]) -> tuple[dt.date, Granularity] | None:
+    """Start and granularity of the last resolved calendar date among `times`."""
+    for t in reversed(times):
+        if _datable(t) and t.start_date is not None and t.granularity is not Granularity.UNKNOWN:
+            return t.start_date, t.granularity
+    return None
+
+
 _BARE_YEAR = re.compile(r"(?:the\s+)?(?:year\s+)?(?P<y>1[6-9]\d\d|20\d\d)", re.IGNORECASE)
 _NOT_TIME = re.compile(r"\d+\s*-?\s*(?:years?|months?)[\s-]old|^\d+(?:\.\d+)?$|^\d+s?$")
 
 
-def _parser_only(text: str, label: str) -> grammar.Norm | None:
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\n]\s)(?<!^)\b(?-i:[A-Z][\w&.’'-]*)\s+$")
+_CALENDAR_WORDS = re.compile(rf"^(?:{MONTH}|{SEASON})\s+$", re.IGNORECASE)
+
+
+_NAMED_YEAR = re.compile(r"(?-i:[A-Z][\w&.’'-]*)\s+(?:1[6-9]|20)\d\d")
+
+
+def _in_name(text: str, start: int) -> bool:
+    """Whether a number at `start` follows a capitalised word inside a sentence ("Russell 2000",
+    "Windows 2000"), not a month or season ("March 2000", "summer 2000")."""
+    before = text[max(0, start - 30) : start]
+    m = _NAME_BEFORE.search(before)
+    if m is None or start - len(before) + m.start() == 0:
+        return False
+    return _CALENDAR_WORDS.match(before[m.start() :]) is None
+
+
+def _parser_only(text: str, label: str, *, in_name: bool = False) -> grammar.Norm | None:
     """Normalise an entity only the parser found: bare years; others keep no value."""
     m = _BARE_YEAR.fullmatch(text)
     if m:
-        return grammar.year(int(m["y"]))
+        return None if in_name and text == m["y"] else grammar.year(int(m["y"]))
+    if _NAMED_YEAR.fullmatch(text) and not _CALENDAR_WORDS.match(text[:-4]):
+        return None  # "Russell 2000", "Windows 2000": a name with a number
     if _NOT_TIME.search(text):
         return None
     return grammar.Norm(label, None)
@@ -193,12 +220,15 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpr, ...]:
     out: list[TimeExpr] = []
     for item in _merge(doc, text):
         if item.candidate is None:
-            norm: grammar.Norm | None = _parser_only(text[item.start : item.end], item.label)
+            norm: grammar.Norm | None = _parser_only(
+                text[item.start : item.end], item.label, in_name=_in_name(text, item.start)
+            )
         else:
             ctx = grammar.Context(
                 anchor=anchor,
                 future=_is_future(doc, item.start, item.end),
                 ref=_day_reference(out),
+                last=_last_reference(out),
             )
             norm = grammar.normalise(item.candidate, ctx)
         if norm is None:
@@ -218,6 +248,48 @@ def find_times(doc: Doc, *, anchor: dt.date | None) -> tuple[TimeExpr, ...]:
                 mod=norm.mod,
             )
         )
+    return _date_clock_times(text, out)
+
+
+_CLOCK_VALUE = re.compile(r"T\d\d:\d\d")
+_GAP_MERGE = re.compile(r"[ \t]+")
+_GAP_DATE = re.compile(r"\.?\s*,?\s*(?:on\s+|of\s+)?", re.IGNORECASE)
+
+
+def _with_day(clock: TimeExpr, day: dt.date) -> TimeExpr:
+    """The clock time `clock` moved onto calendar day `day`."""
+    assert clock.value is not None
+    value = day.isoformat() + clock.value[clock.value.index("T") :]
+    return dataclasses.replace(clock, value=value, start_date=day, end_date=day, resolved=True)
+
+
+def _date_clock_times(text: str, times: list[TimeExpr]) -> tuple[TimeExpr, ...]:
+    """Clock times followed by the day they belong to take that day: "16:15 UTC, June 1" →
+    June 1; a day named right after the clock with no punctuation ("12:00 UTC Monday") joins
+    it in one TIME expression."""
+    out: list[TimeExpr] = []
+    i = 0
+    while i < len(times):
+        t = times[i]
+        nxt = times[i + 1] if i + 1 < len(times) else None
+        if (
+            nxt is not None
+            and t.type == "TIME"
+            and t.value is not None
+            and _CLOCK_VALUE.search(t.value)
+            and nxt.type == "DATE"
+            and nxt.granularity is Granularity.DAY
+            and nxt.start_date is not None
+            and _GAP_DATE.fullmatch(text, t.end, nxt.start)
+        ):
+            moved = _with_day(t, nxt.start_date)
+            if _GAP_MERGE.fullmatch(text, t.end, nxt.start):
+                out.append(dataclasses.replace(moved, end=nxt.end, text=text[t.start : nxt.end]))
+                i += 2
+                continue
+            t = moved
+        out.append(t)
+        i += 1
     return tuple(out)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Callable
 
 SEASON_MONTHS: dict[str, tuple[int, int]] = {
     "SP": (3, 5),
@@ -154,3 +155,32 @@ def season_nearest(anchor: dt.date, season: str, *, future: bool) -> int:
     while season_range(year, season)[0] > anchor:
         year -= 1
     return year
+
+
+def easter(year: int) -> dt.date:
+    """Western (Gregorian) Easter Sunday of `year`, by the anonymous Gregorian computus."""
+    golden = year % 19
+    century, years = divmod(year, 100)
+    leap_c, rest_c = divmod(century, 4)
+    correction = (century + 8) // 25
+    moon = (century - leap_c - (century - correction + 1) // 3 + 19 * golden + 15) % 30
+    leap_y, rest_y = divmod(years, 4)
+    weekday = (32 + 2 * rest_c + 2 * leap_y - moon - rest_y) % 7
+    shift = (golden + 11 * moon + 22 * weekday) // 451
+    month, day = divmod(moon + weekday - 7 * shift + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """The `n`-th (1-based) day with weekday index `weekday` (Monday 0) of a month."""
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def nearest_yearly(anchor: dt.date, on: Callable[[int], dt.date], *, future: bool) -> dt.date:
+    """The occurrence of a yearly day (`on(year)`) nearest `anchor`: the latest on or before it,
+    or (`future`) the earliest on or after it."""
+    days = [on(y) for y in (anchor.year - 1, anchor.year, anchor.year + 1)]
+    if future:
+        return min(d for d in days if d >= anchor)
+    return max(d for d in days if d <= anchor)

@@ -19,9 +19,12 @@ from sitrep.stages.timex_lexicon import (
     DECADE_WORDS,
     MONTH,
     MONTHS,
+    NAMED_DAY_WORDS,
+    NAMED_DAYS,
     NUMBER,
     ORDINALS,
     PARTS_OF_DAY,
+    PLAIN_NUMBER,
     POD,
     SEASON,
     SEASONS,
@@ -42,6 +45,7 @@ class Context:
     anchor: dt.date | None  # publication date
     future: bool = False  # the expression sits in a future-tense clause
     ref: dt.date | None = None  # last resolved day earlier in the narrative
+    last: tuple[dt.date, Granularity] | None = None  # last resolved date of any granularity
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +152,29 @@ def _preceded_by(m: re.Match[str], words: tuple[str, ...]) -> bool:
     """Whether the word just before the match is one of `words`."""
     before = m.string[max(0, m.start() - 20) : m.start()].split()
     return bool(before) and before[-1].lower().strip(",") in words
+
+
+_RANK: dict[Granularity, int] = {
+    G.TIME: 0, G.DAY: 1, G.WEEK: 2, G.MONTH: 3, G.SEASON: 4, G.QUARTER: 4, G.YEAR: 5,
+    G.DECADE: 6,
+}  # fmt: skip
+_UNIT_GRANULARITY: dict[str, Granularity] = {
+    "day": G.DAY, "week": G.WEEK, "weekend": G.WEEK, "month": G.MONTH, "quarter": G.QUARTER,
+    "year": G.YEAR, "decade": G.DECADE, "century": G.DECADE,
+}  # fmt: skip
+
+
+def narrative_base(ctx: Context, unit: str) -> dt.date | None:
+    """The date a narrative-relative `unit` ("the following year") counts from.
+
+    The last resolved date if it is at least as fine as `unit` ("In 2014 ... the following
+    year" → 2014), else the last resolved day, else the anchor.
+    """
+    if ctx.last is not None:
+        rank = _RANK.get(ctx.last[1])
+        if rank is not None and rank <= _RANK[_UNIT_GRANULARITY[unit]]:
+            return ctx.last[0]
+    return ctx.ref or ctx.anchor
 
 
 # ---------------------------------------------------------------- handlers
@@ -289,7 +316,16 @@ def _quarter(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _fiscal(m: re.Match[str], ctx: Context) -> Norm | None:
-    y = _year4(m["y"])
+    """ "fiscal 2024", "FY24", "the 2024 fiscal year", "last fiscal year": TimeML FYyyyy.
+
+    Fiscal years start in different months, so no calendar range is given."""
+    y_text = _gi(m, "y") or _gi(m, "y2")
+    if y_text:
+        y = _year4(y_text)
+    elif ctx.anchor is None:
+        return unresolved("FYXXXX", G.YEAR)
+    else:
+        y = ctx.anchor.year + _REL_STEP[m["rel"].lower()]
     return Norm("DATE", f"FY{y:04d}", None, None, G.YEAR, True)
 
 
@@ -329,9 +365,8 @@ def _rel_unit(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = m["rel"].lower()
     unit = m["u"].lower()
     step = _REL_STEP[rel]
-    base = (
-        ctx.ref if rel in ("following", "previous", "preceding", "same") and ctx.ref else ctx.anchor
-    )
+    narrative = rel in ("following", "previous", "preceding", "same")
+    base = narrative_base(ctx, unit) if narrative else ctx.anchor
     if base is None:
         return unresolved(None, G.UNKNOWN)
     norm = _shift(base, unit, step)
@@ -354,21 +389,79 @@ def _this_edge(m: re.Match[str], ctx: Context) -> Norm | None:
         first, last = (norm.start_date, ctx.anchor) if earlier else (ctx.anchor, norm.end_date)
     else:
         first, last = norm.start_date, norm.end_date
+    if norm.granularity == G.YEAR and _quarter_of(first) == _quarter_of(last):
+        return Norm("DATE", f"{first.year:04d}-Q{_quarter_of(first)}", first, last, G.QUARTER, True)
     return Norm("DATE", norm.value, first, last, norm.granularity, True)
+
+
+def _quarter_of(d: dt.date) -> int:
+    """Calendar quarter (1..4) of `d`."""
+    return (d.month - 1) // 3 + 1
+
+
+def _unit_norm(base: dt.date, unit: str) -> Norm | None:
+    """The calendar `unit` (day, week, month, quarter, year) containing `base`."""
+    if unit == "quarter":
+        q = _quarter_of(base)
+        first, last = cal.quarter_range(base.year, q)
+        return Norm("DATE", f"{base.year:04d}-Q{q}", first, last, G.QUARTER, True)
+    return _shift(base, unit, 0)
+
+
+_UNIT_STEP = {
+    "before": -1, "previous": -1, "prior": -1, "earlier": -1, "after": 1, "later": 1,
+    "following": 1,
+}  # fmt: skip
+
+
+def _unit_rel(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the year before", "the month after", "the week prior": one unit from the narrative."""
+    unit = m["u"].lower()
+    base = narrative_base(ctx, unit)
+    if base is None:
+        return unresolved(None, _UNIT_GRANULARITY[unit])
+    return _shift(base, unit, _UNIT_STEP[m["rel"].lower()])
+
+
+def _whole(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the entire year", "the whole month": the unit the narrative is in."""
+    unit = m["u"].lower()
+    base = narrative_base(ctx, unit)
+    if base is None:
+        return unresolved(None, _UNIT_GRANULARITY[unit])
+    return _unit_norm(base, unit)
+
+
+def _same_year_ago(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the same month a year ago", "the same quarter last year": the narrative's unit, a year
+    back."""
+    unit = m["u"].lower()
+    base = narrative_base(ctx, unit)
+    if base is None:
+        return unresolved(None, _UNIT_GRANULARITY[unit])
+    return _unit_norm(cal.add_years(base, -1), unit)
+
+
+def _the_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "the day", "the end of the day": the narrative's day (else the publication day)."""
+    base = ctx.ref or ctx.anchor
+    if base is None:
+        return unresolved(None, G.DAY)
+    edge = (_gi(m, "edge") or "").lower()
+    return day(base, "END" if edge == "close" else _mod(f"the {edge}") if edge else None)
 
 
 def _duration_value(n: float | None, unit: str) -> str:
     """TimeML duration value for `n` units (X when vague)."""
     letter, is_time, mult = UNITS[unit]
+    years = {"DE": 10, "CE": 100}.get(letter)
+    if years:  # decades and centuries are counted in years, vague ones too (PXY)
+        letter, mult = "Y", mult * years
     if n is None:
         amount = "X"
     else:
         n *= mult
         amount = str(int(n)) if n == int(n) else f"{n:g}"
-    if letter == "DE" and amount != "X":
-        letter, amount = "Y", str(int(float(amount) * 10)) if "." not in amount else amount
-    if letter == "CE" and amount != "X":
-        letter, amount = "Y", str(int(float(amount) * 100))
     return ("PT" if is_time else "P") + amount + letter
 
 
@@ -399,8 +492,11 @@ def _ago(m: re.Match[str], ctx: Context) -> Norm | None:
 
 def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
     unit = m["u"].lower()
-    if unit == "second" and m["n"].lower() in ("a", "an") and not _preceded_by(m, ("for",)):
+    single = m["n"].lower() in ("a", "an")
+    if unit == "second" and single and not _preceded_by(m, ("for",)):
         return None  # "a second A380": an ordinal, not a duration
+    if single and m.string.startswith("s", m.end("u")):
+        return None  # "a months-long siege": the article belongs to the noun
     value = _duration_value(parse_number(m["n"]), unit)
     approx = _gi(m, "approx")
     mod = None
@@ -415,8 +511,18 @@ def _duration(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _bare_units(m: re.Match[str], ctx: Context) -> Norm | None:
-    unit = m["u"].lower().rstrip("s")
+    """ "for months", "in minutes", "decades-long": a duration of unstated length."""
+    unit = (_gi(m, "u") or m["u2"]).lower().rstrip("s")
     return Norm("DURATION", _duration_value(None, unit), None, None, G.UNKNOWN, False)
+
+
+def _range_first(m: re.Match[str], ctx: Context) -> Norm | None:
+    """The first number of "between 60 and 90 days": a duration in the second's unit."""
+    n = parse_number(m["n"])
+    if n is None:
+        return None
+    value = _duration_value(n, m["u"].lower())
+    return Norm("DURATION", value, None, None, G.UNKNOWN, True)
 
 
 _SET_WORDS = {
@@ -496,6 +602,25 @@ def _weekday(m: re.Match[str], ctx: Context) -> Norm | None:
     return day(d, mod)
 
 
+def _yearly_day(kind: str, offset: int) -> Callable[[int], dt.date]:
+    """The function year → date of a yearly named day."""
+    if kind == "easter":
+        return lambda y: cal.easter(y) + dt.timedelta(days=offset)
+    return lambda y: cal.nth_weekday(y, 11, 3, 4) + dt.timedelta(days=offset)
+
+
+def _named_day(m: re.Match[str], ctx: Context) -> Norm | None:
+    """ "Black Monday", "Good Friday": a historical day, or the nearest yearly one by tense."""
+    entry = NAMED_DAYS.get(f"{m['name']} {m['wd']}".lower())
+    if entry is None:
+        return unresolved(None, G.DAY)
+    if isinstance(entry, str):
+        return day(dt.date.fromisoformat(entry))
+    if ctx.anchor is None:
+        return unresolved(None, G.DAY)
+    return day(cal.nearest_yearly(ctx.anchor, _yearly_day(*entry), future=ctx.future))
+
+
 def _weekend(m: re.Match[str], ctx: Context) -> Norm | None:
     rel = (_gi(m, "rel") or "").lower()
     if ctx.anchor is None:
@@ -546,11 +671,11 @@ def _ref(m: re.Match[str], ctx: Context) -> Norm | None:
 
 
 def _next_day_before(m: re.Match[str], ctx: Context) -> Norm | None:
-    """ "the day before": one day before the narrative reference."""
+    """ "the day before", "the day after": one day from the narrative reference."""
     base = ctx.ref or ctx.anchor
     if base is None:
         return unresolved(None, G.DAY)
-    return day(base - dt.timedelta(days=1))
+    return day(base + dt.timedelta(days=1 if m["rel2"].lower() == "after" else -1))
 
 
 def _fix_next_day(m: re.Match[str], ctx: Context) -> Norm | None:
@@ -593,7 +718,7 @@ _RULE_SPECS: list[tuple[str, str, Handler]] = [
     (
         "month",
         rf"(?:(?P<rel>last|next|this)\s+)?(?:{_MODW}[- ]?\s*)?{MONTH}(?![\w.]\w)"
-        rf"(?:,?\s+(?:of\s+)?(?:(?P<y>\d{{4}})\b|(?P<yrel>last|next|this)\s+year\b))?",
+        rf"(?:,?\s+(?:of\s+)?(?P<y>\d{{4}})\b|(?=,?\s+(?:of\s+)?(?P<yrel>last|next|this)\s+year\b))?",
         _month,
     ),
     ("year_mod", rf"\b{_MODW}[- ]\s*(?P<y>1[6-9]\d\d|20\d\d)\b", _year),
@@ -624,7 +749,13 @@ _RULE_SPECS: list[tuple[str, str, Handler]] = [
         r"(?-i:Q)(?P<qn>[1-4])(?:\s+(?P<y2>\d{4}))?\b)",
         _quarter,
     ),
-    ("fiscal", r"\b(?:fiscal(?:\s+year)?\s+|(?-i:FY)\s?)(?P<y>\d{4}|\d{2})\b", _fiscal),
+    (
+        "fiscal",
+        r"\b(?:(?:fiscal(?:\s+year)?\s+|(?-i:FY)\s?)(?P<y>\d{4}|\d{2})\b|"
+        r"(?:the\s+)?(?P<y2>\d{4})\s+fiscal\s+year\b|"
+        r"(?:the\s+)?(?P<rel>last|this|next|current|previous|coming)\s+fiscal\s+year\b)",
+        _fiscal,
+    ),
     (
         "this_edge",
         r"\b(?P<e>earlier|later)\s+(?P<rel>this|last|next)\s+(?P<u>week|month|year)\b",
@@ -647,10 +778,43 @@ _RULE_SPECS: list[tuple[str, str, Handler]] = [
         r"\b(?:(?P<approx>about|around|nearly|almost|roughly|approximately|more\s+than|over|"
         r"less\s+than|up\s+to|at\s+least|some)\s+)?"
         r"(?:the\s+(?:past|last|next|previous|coming|first|final)\s+)?"
-        rf"{_N}[\s-]+{UNIT}s?(?:-long)?\b(?!-old|\s+old\b)",
+        rf"{_N}[\s-]+(?:(?:trading|business|working|calendar)\s+)?{UNIT}s?(?:-long)?\b"
+        r"(?!-old|\s+old\b)",
         _duration,
     ),
-    ("bare_units", r"\b(?:for|over|within)\s+(?P<x>(?P<u>months|years|decades))\b", _bare_units),
+    (
+        "bare_units",
+        r"\b(?:(?:for|over|within|in)\s+(?:(?:just|only|mere|a\s+matter\s+of)\s+)?"
+        r"(?P<x>(?P<u>minutes|hours|days|weeks|months|years|decades))\b(?![-’'])|"
+        r"(?P<u2>minutes|hours|days|weeks|months|years|decades)-long\b)",
+        _bare_units,
+    ),
+    (
+        "range_first",
+        rf"\b(?:between|from)\s+(?P<x>(?P<n>{PLAIN_NUMBER}))\s+(?:and|to)\s+"
+        rf"(?={PLAIN_NUMBER}[\s-]+{UNIT}s?\b)",
+        _range_first,
+    ),
+    (
+        "unit_rel",
+        r"\bthe\s+(?P<u>year|month|week)\s+(?P<rel>before|after|previous|prior|earlier|later|"
+        r"following)\b(?!\s+(?:the|a|an|that|this|his|her|its|their|when|which)\b)",
+        _unit_rel,
+    ),
+    ("whole", r"\bthe\s+(?:entire|whole|full)\s+(?P<u>year|month|week|day)\b", _whole),
+    (
+        "same_year_ago",
+        r"\bthe\s+same\s+(?P<u>day|week|month|quarter)\s+(?:(?:a|one)\s+year\s+"
+        r"(?:ago|earlier|before)|(?:of\s+)?last\s+year|(?:of\s+)?the\s+(?:previous|prior)\s+"
+        r"year)\b",
+        _same_year_ago,
+    ),
+    (
+        "the_day",
+        r"\b(?:(?:the\s+)?(?P<edge>start|end|beginning|close|rest|middle|course)\s+of\s+)?"
+        r"the\s+(?:trading\s+)?day\b(?!\s+(?:before|after|of|when|that|in|on|which|and)\b|[-’'])",
+        _the_day,
+    ),
     (
         "set",
         rf"\b(?:(?:every|each|per)\s+(?:(?:other|{_N})\s+)?(?:{UNIT}s?|{WEEKDAY})|"
@@ -669,7 +833,7 @@ _RULE_SPECS: list[tuple[str, str, Handler]] = [
         "next_day",
         r"\b(?:the\s+(?P<rel>next|following|previous|preceding|same)\s+"
         r"(?P<pod>day|morning|afternoon|evening|night)|"
-        r"that\s+(?P<pod2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<rel2>before))\b",
+        r"that\s+(?P<pod2>day|morning|afternoon|evening|night)|the\s+day\s+(?P<rel2>before|after))\b",
         _fix_next_day,
     ),
     (
@@ -679,6 +843,7 @@ _RULE_SPECS: list[tuple[str, str, Handler]] = [
         _weekday,
     ),
     ("weekend", r"\b(?:the|(?P<rel>last|this|next|past|coming))\s+weekend\b", _weekend),
+    ("named_day", rf"\b(?P<name>(?-i:{'|'.join(NAMED_DAY_WORDS)}))\s+{WEEKDAY}\b", _named_day),
     (
         "clock",
         r"\b(?:(?P<h>1[0-2]|0?[1-9])(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>[ap]\.m\.|[ap]m\b)"
@@ -725,12 +890,18 @@ _RULE_KEYS: dict[str, frozenset[str]] = {
     "ago": _UNIT_WORDS,
     "duration": _UNIT_WORDS,
     "bare_units": _UNIT_WORDS,
+    "range_first": _UNIT_WORDS,
+    "unit_rel": _UNIT_WORDS,
+    "whole": _UNIT_WORDS,
+    "same_year_ago": _UNIT_WORDS | {"quarter"},
+    "the_day": frozenset({"day"}),
     "set": _UNIT_WORDS | _WEEKDAY_WORDS | frozenset(_SET_WORDS),
     "today": frozenset({"yesterday", "today", "tomorrow", "tonight"}),
     "day_part": _POD_WORDS,
     "next_day": _POD_WORDS | {"day"},
     "weekday": _WEEKDAY_WORDS,
     "weekend": frozenset({"weekend"}),
+    "named_day": _WEEKDAY_WORDS,
     "clock": frozenset({"#clock", "am", "pm", "a.m.", "p.m.", "utc", "gmt", "noon", "midnight"}),
     "ref": frozenset(
         {

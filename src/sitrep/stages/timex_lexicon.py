@@ -49,8 +49,15 @@ TENS: dict[str, int] = {
 }  # fmt: skip
 
 SINGLE = {"a", "an", "single", "one"}
-VAGUE = {"several", "few", "a few", "some", "many", "couple of", "a couple of", "dozens of"}
-VAGUE_PATTERN = r"several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|dozens\s+of"
+VAGUE = {
+    "several", "few", "a few", "some", "many", "couple of", "a couple of", "dozens of",
+    "hundreds of", "thousands of", "a number of",
+}  # fmt: skip
+VAGUE_PATTERN = (
+    r"several|a\s+few|few|many|a\s+couple\s+of|couple\s+of|(?:dozens|hundreds|thousands)\s+of|"
+    r"a\s+number\s+of"
+)
+SCALES: dict[str, int] = {"dozen": 12, "hundred": 100, "thousand": 1000}
 
 DECADE_WORDS: dict[str, int] = {
     "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
@@ -80,11 +87,13 @@ WEEKDAY = rf"(?P<wd>{_cased([w for w in WEEKDAYS if len(w) > 4])})"
 SEASON = rf"(?P<s>{_alt(list(SEASONS))})"
 POD = rf"(?P<pod>{_alt(list(PARTS_OF_DAY))})"
 UNIT = r"(?P<u>second|minute|hour|day|week|fortnight|month|year|decade|centurie|century)"
-_WORD_NUMBER = rf"(?:(?:{_alt(list(TENS))})(?:[- ](?:{_alt(list(ONES))}))?|{_alt(list(ONES))})"
-NUMBER = (
-    rf"(?P<n>(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_WORD_NUMBER}|an?|single)"
-    rf"(?:\s+and\s+an?\s+half)?|{VAGUE_PATTERN})"
+_BELOW_100 = rf"(?:(?:{_alt(list(TENS))})(?:[- ](?:{_alt(list(ONES))}))?|{_alt(list(ONES))})"
+_WORD_NUMBER = (
+    rf"(?:(?:(?:an?|{_BELOW_100})\s+(?:hundred|thousand)(?:\s+(?:and\s+)?{_BELOW_100})?)|"
+    rf"(?:a|half\s+a)\s+dozen|{_BELOW_100})"
 )
+PLAIN_NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?|{_WORD_NUMBER})"
+NUMBER = rf"(?P<n>(?:{PLAIN_NUMBER}|an?|single)(?:\s+and\s+an?\s+half)?|{VAGUE_PATTERN})"
 
 
 def parse_number(text: str) -> float | None:
@@ -101,12 +110,43 @@ def parse_number(text: str) -> float | None:
     digits = words.replace(",", "")
     if re.fullmatch(r"\d+(?:\.\d+)?", digits):
         return float(digits) + half
-    total = 0
-    for word in words.split():
+    scale = 1.0
+    if words.startswith("half a "):
+        scale, words = 0.5, words[len("half ") :]
+    total = _word_total(words.split())
+    return total * scale + half if total else None
+
+
+def _word_total(words: list[str]) -> float | None:
+    """The value of number words ("two hundred and five" → 205, "half a dozen" → 6)."""
+    total = 0.0
+    current = 0.0
+    for word in words:
         if word in TENS:
-            total += TENS[word]
+            current += TENS[word]
         elif word in ONES:
-            total += ONES[word]
-        else:
+            current += ONES[word]
+        elif word in ("a", "an"):
+            current += 1
+        elif word in SCALES:
+            total += (current or 1) * SCALES[word]
+            current = 0
+        elif word != "and":
             return None
-    return total + half if total else None
+    return total + current
+
+
+# Named days "<Word> <weekday>": a fixed historical date, or a yearly day given as
+# ("easter", offset in days from Easter Sunday) or ("thanksgiving", offset from the fourth
+# Thursday of November); names without an entry are recognised but left without a value.
+NAMED_DAYS: dict[str, str | tuple[str, int]] = {
+    "black monday": "1987-10-19", "black tuesday": "1929-10-29",
+    "black thursday": "1929-10-24", "black wednesday": "1992-09-16",
+    "good friday": ("easter", -2), "easter sunday": ("easter", 0), "easter monday": ("easter", 1),
+    "holy thursday": ("easter", -3), "maundy thursday": ("easter", -3),
+    "holy saturday": ("easter", -1), "palm sunday": ("easter", -7),
+    "ash wednesday": ("easter", -46), "shrove tuesday": ("easter", -47),
+    "black friday": ("thanksgiving", 1), "cyber monday": ("thanksgiving", 4),
+}  # fmt: skip
+NAMED_DAY_WORDS = ("Black", "Bloody", "Cyber", "Super", "Good", "Holy", "Maundy", "Ash", "Palm",
+                   "Easter", "Shrove")  # fmt: skip
