@@ -405,3 +405,36 @@ def test_garbage_predictions_score_as_nothing() -> None:
     case = {"id": "1", "text": t, "toponyms": [at(t, "Kyiv", lat=50.45, lon=30.52)]}
     for junk in (None, {}, {"places": "Kyiv"}, {"places": [1, "x", {"start": "a"}]}):
         assert score_toponyms([case], [junk]).metrics["recall"] == 0.0
+
+
+def test_coreference_found_scores_judge_clustering_alone() -> None:
+    from sitrep.evaluation.scorers import score_coreference
+
+    text = "A bomb exploded. The blast killed two. A second bomb exploded later."
+    case = {
+        "set": "t",
+        "id": "d1",
+        "topic": "1",
+        "text": text,
+        "mentions": [
+            {"start": 7, "end": 15, "text": "exploded", "cluster": "A"},
+            {"start": 21, "end": 26, "text": "blast", "cluster": "A"},
+            {"start": 55, "end": 63, "text": "exploded", "cluster": "B"},
+        ],
+    }
+    pred = {
+        "mentions": [
+            {"mention_id": "m1", "start": 7, "end": 15, "trigger": "exploded"},
+            {"mention_id": "m2", "start": 21, "end": 26, "trigger": "blast"},
+        ]
+    }
+
+    def together(cases: Any, preds: Any) -> dict[Any, Any]:
+        return {("d1", 7, 15): "x", ("d1", 21, 26): "x"}
+
+    scored = score_coreference([case], [pred], clusters=together)
+    # on the two gold mentions found, the clustering is perfect
+    assert scored.metrics["found_b3_f1"] == 1.0 and scored.metrics["found_muc_f1"] == 1.0
+    assert scored.metrics["found_mentions"] == 2.0
+    # overall, the missed third mention costs recall
+    assert scored.metrics["b3_recall"] < 1.0

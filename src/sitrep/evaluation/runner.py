@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from sitrep.evaluation.coref import sitrep_clusters
 from sitrep.evaluation.gold import input_doc, read_gold, set_name
 from sitrep.evaluation.report import Report
 from sitrep.evaluation.scorers import SCORERS, ClusterFn, Pred, Scored, score_coreference
@@ -75,7 +76,7 @@ def score_cases(
 ) -> Scored:
     """The scorer of `kind` applied to the cases and their predictions."""
     if kind == "coreference":
-        return score_coreference(cases, preds, clusters=clusters)
+        return score_coreference(cases, preds, clusters=clusters or sitrep_clusters)
     return SCORERS[kind](cases, preds)
 
 

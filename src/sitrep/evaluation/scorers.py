@@ -626,10 +626,24 @@ def score_coreference(
         metrics[f"{name}_recall"] = score.recall
         metrics[f"{name}_f1"] = score.f1
     metrics["conll_f1"] = (metrics["muc_f1"] + metrics["b3_f1"] + metrics["ceafe_f1"]) / 3
+    # clustering alone: the gold mentions sitrep found, and sitrep's clusters over them
+    found = set(aligned.values())
+    gold_found = {k: v for k, v in gold.items() if k in found}
+    pred_found = {k: v for k, v in predicted.items() if k in found}
+    for name, fn in (("muc", m.muc), ("b3", m.b_cubed), ("ceafe", m.ceaf_e)):
+        score = fn(gold_found, pred_found)
+        metrics[f"found_{name}_precision"] = score.precision
+        metrics[f"found_{name}_recall"] = score.recall
+        metrics[f"found_{name}_f1"] = score.f1
+    metrics["found_conll_f1"] = (
+        metrics["found_muc_f1"] + metrics["found_b3_f1"] + metrics["found_ceafe_f1"]
+    ) / 3
+    metrics["found_mentions"] = float(len(gold_found))
     metrics["gold"] = float(c["gold"])
     notes.append(
         "predicted mentions are aligned to gold mentions by overlapping triggers (one-to-one); "
-        "unaligned predicted mentions stay in the response, missed gold mentions in the key"
+        "unaligned predicted mentions stay in the response, missed gold mentions in the key; "
+        "found_* scores the clustering alone, over the gold mentions sitrep found"
     )
     if clusters is None:
         notes.append(
