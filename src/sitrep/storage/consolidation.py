@@ -22,74 +22,135 @@ from sitrep.consolidate.status import derive_status, mention_records, side_of
 from sitrep.model import Actor, Claim, Span, Stance
 
 Connection = duckdb.DuckDBPyConnection
+REBUILD_BATCH = 500
 FAMILY_TYPES = {"TERRITORY": ("ASSAULT", "RETREAT"), "STRIKE": ("ASSAULT",)}
-# undated candidates are looked for among articles published this many days apart at most
-PUBLISHED_REACH_DAYS = 45
 
 
-def _types(key: MentionKey) -> list[str]:
-    return list(FAMILY_TYPES.get(key.family, (key.family,)))
+def _anchor(key: MentionKey) -> dt.date | None:
+    return key.start if key.resolved and key.start else key.published
 
 
-def _candidates(con: Connection, key: MentionKey, s: MatchSettings) -> list[tuple[MentionKey, str]]:
-    """Stored mentions that blocking could pair with `key`, with their event ids."""
-    params: list[Any] = [_types(key)]
-    clauses = []
-    if key.published is not None:
-        reach = max(s.window_days, PUBLISHED_REACH_DAYS)
-        clauses.append("abs(date_diff('day', a.published, ?)) <= ?")
-        params += [key.published, reach]
-    if key.resolved and key.start and key.end:
-        days = s.territory_slack_days if key.family == "TERRITORY" else s.date_slack_days
-        slack = dt.timedelta(days=days)
-        clauses.append("(m.when_resolved AND m.when_start <= ? AND m.when_end >= ?)")
-        params += [key.end + slack, key.start - slack]
-    if not clauses:
+def _candidates(
+    con: Connection, keys: Sequence[MentionKey], s: MatchSettings
+) -> list[tuple[MentionKey, str]]:
+    """Stored mentions (already placed in an event) that blocking could pair with any of
+    `keys`, with their event ids: one query per family and week of the keys' dates."""
+    buckets: dict[tuple[str, int, int], list[MentionKey]] = {}
+    for k in keys:
+        day = _anchor(k)
+        if day is not None:
+            iso = day.isocalendar()
+            buckets.setdefault((k.family, iso.year, iso.week), []).append(k)
+    out: dict[str, tuple[MentionKey, str]] = {}
+    for (fam, _, _), group in buckets.items():
+        for other, event_id in _bucket_candidates(con, fam, group, s):
+            out[other.mention_id] = (other, event_id)
+    return list(out.values())
+
+
+def _bucket_candidates(
+    con: Connection, fam: str, keys: Sequence[MentionKey], s: MatchSettings
+) -> list[tuple[MentionKey, str]]:
+    """The SQL keeps every pair `match.score` could accept on dates: overlapping date ranges
+    for dated pairs, publication within `window_days` otherwise."""
+    days = s.territory_slack_days if fam == "TERRITORY" else s.date_slack_days
+    slack = dt.timedelta(days=days)
+    window = dt.timedelta(days=s.window_days)
+    dated = [k for k in keys if k.resolved and k.start and k.end]
+    published = [k.published for k in keys if k.published is not None]
+    params: list[Any] = [list(FAMILY_TYPES.get(fam, (fam,)))]
+    when = []
+    if dated:
+        when.append("(m.when_resolved AND m.when_start <= ? AND m.when_end >= ?)")
+        params += [max(k.end for k in dated if k.end) + slack,
+                   min(k.start for k in dated if k.start) - slack]  # fmt: skip
+    if published:
+        when.append("(m.published BETWEEN ? AND ?)")
+        params += [min(published) - window, max(published) + window]
+    if not when:
         return []
     rows = con.execute(
-        "SELECT m.data, a.published, m.event_id FROM mentions m JOIN articles a "
-        "USING (article_id) JOIN events e ON e.event_id = m.event_id "  # mentions placed so far
-        f"WHERE list_contains(?, m.event_type) AND ({' OR '.join(clauses)})",
+        "SELECT data, published, event_id FROM mentions m "
+        f"WHERE event_id <> '' AND list_contains(?, event_type) AND ({' OR '.join(when)})",
         params,
     ).fetchall()
-    out = []
-    for data, published, event_id in rows:
-        other = key_of(json.loads(data), published)
-        if other.family == key.family:
-            out.append((other, event_id))
-    return out
+    found = []
+    for data, pub, event_id in rows:
+        other = key_of(json.loads(data), pub)
+        if other.family == fam:
+            found.append((other, event_id))
+    return found
 
 
-def join_event(
+def consolidate_batch(
     con: Connection,
-    mention: Mapping[str, Any],
-    published: dt.date | None,
+    mentions: Sequence[tuple[Mapping[str, Any], dt.date | None]],
     *,
     settings: MatchSettings,
     now: dt.datetime,
-) -> str:
-    """Attach a stored mention to its event (found, merged or new); the event's id."""
-    key = key_of(mention, published)
-    matched = sorted(
-        {
-            event_id
-            for other, event_id in _candidates(con, key, settings)
-            if other.mention_id != key.mention_id and matches(key, other, settings)
-        }
-    )
-    if not matched:
+) -> set[str]:
+    """Place stored mentions (public JSON, publication date) in events: each joins the
+    events it matches, which merge, or founds one. Returns the ids of the events touched."""
+    keys = [key_of(m, pub) for m, pub in mentions]
+    by_id = {k.mention_id: (m, pub) for k, (m, pub) in zip(keys, mentions, strict=True)}
+    existing: dict[str, list[tuple[MentionKey, str]]] = {}
+    for other, event_id in _candidates(con, keys, settings):
+        existing.setdefault(other.family, []).append((other, event_id))
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    for i, k in enumerate(keys):
+        node = "m:" + k.mention_id
+        find(node)
+        for other, event_id in existing.get(k.family, ()):
+            if other.mention_id != k.mention_id and matches(k, other, settings):
+                union(node, "e:" + event_id)
+        for earlier in keys[:i]:
+            if earlier.family == k.family and matches(k, earlier, settings):
+                union(node, "m:" + earlier.mention_id)
+    groups: dict[str, list[str]] = {}
+    for node in list(parent):
+        groups.setdefault(find(node), []).append(node)
+    touched: set[str] = set()
+    placed: list[tuple[str, str]] = []
+    refreshed: list[str] = []
+    order = {k.mention_id: i for i, k in enumerate(keys)}
+    for nodes in groups.values():
+        events = sorted(n[2:] for n in nodes if n.startswith("e:"))
+        new = sorted((n[2:] for n in nodes if n.startswith("m:")), key=order.__getitem__)
+        if not new:
+            continue
+        if events:
+            survivor = _merge(con, events, now) if len(events) > 1 else events[0]
+            refreshed.append(survivor)
+        else:
+            survivor = new[0]
+            stored = [_Stored(dict(by_id[n][0]), by_id[n][1], str(by_id[n][0]["article_id"]))
+                      for n in new]  # fmt: skip
+            _write_event(con, survivor, stored, now=now, insert=True)
+        placed += [(n, survivor) for n in new]
+        touched.add(survivor)
+    if placed:
         con.execute(
-            "INSERT INTO events (event_id, event_type, status, when_resolved, n_mentions, "
-            "n_articles, updated_at, founded_seq) "
-            "VALUES (?, ?, 'reported', false, 0, 0, ?, nextval('event_seq'))",
-            [key.mention_id, mention["event_type"], now],
+            "UPDATE mentions SET event_id = v.event_id FROM "
+            "(SELECT unnest(?) AS mention_id, unnest(?) AS event_id) v "
+            "WHERE mentions.mention_id = v.mention_id",
+            [[m for m, _ in placed], [e for _, e in placed]],
         )
-        survivor = key.mention_id
-    else:
-        survivor = _merge(con, matched, now)
-    con.execute("UPDATE mentions SET event_id = ? WHERE mention_id = ?", [survivor, key.mention_id])
-    refresh_event(con, survivor, now=now)
-    return survivor
+    for survivor in refreshed:
+        refresh_event(con, survivor, now=now)
+    return touched
 
 
 def _merge(con: Connection, event_ids: Sequence[str], now: dt.datetime) -> str:
@@ -158,15 +219,26 @@ def _tightest(whens: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
 def refresh_event(con: Connection, event_id: str, *, now: dt.datetime) -> None:
     """Recompute an event's fields, status and history from all its mentions."""
     rows = con.execute(
-        "SELECT m.data, a.published, m.article_id FROM mentions m JOIN articles a "
-        "USING (article_id) WHERE m.event_id = ? "
-        "ORDER BY a.published NULLS LAST, m.article_id, m.start_offset",
+        "SELECT data, published, article_id FROM mentions WHERE event_id = ? "
+        "ORDER BY published NULLS LAST, article_id, start_offset",
         [event_id],
     ).fetchall()
     stored = [_Stored(json.loads(d), p, a) for d, p, a in rows]
     if not stored:
         con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
         return
+    _write_event(con, event_id, stored, now=now, insert=False)
+
+
+def _write_event(
+    con: Connection,
+    event_id: str,
+    stored: Sequence[_Stored],
+    *,
+    now: dt.datetime,
+    insert: bool,
+) -> None:
+    """Write an event's fields, status and history as derived from its mentions (in order)."""
     founder = next((x for x in stored if x.data["mention_id"] == event_id), stored[0])
     records = []
     for x in stored:
@@ -188,36 +260,33 @@ def refresh_event(con: Connection, event_id: str, *, now: dt.datetime) -> None:
     when = _tightest([founder.data.get("when") or {}] + [x.data.get("when") or {} for x in stored])
     t = founder.data
     published = [x.published for x in stored if x.published]
-    con.execute(
-        "UPDATE events SET event_type = ?, mode = ?, acled_type = ?, acled_subtype = ?, "
-        "status = ?, when_start = ?, when_end = ?, when_granularity = ?, when_resolved = ?, "
-        "place_name = ?, geonameid = ?, lat = ?, lon = ?, country = ?, admin1 = ?, "
-        "n_mentions = ?, n_articles = ?, first_published = ?, updated_at = ? "
-        "WHERE event_id = ?",
-        [
-            t["event_type"],
-            t.get("mode"),
-            t.get("acled_type"),
-            t.get("acled_subtype"),
-            status.value,
-            (when or {}).get("start"),
-            (when or {}).get("end"),
-            (when or {}).get("granularity"),
-            bool((when or {}).get("resolved")),
-            (place or {}).get("name"),
-            (place or {}).get("geonameid"),
-            (place or {}).get("lat"),
-            (place or {}).get("lon"),
-            (place or {}).get("country"),
-            (place or {}).get("admin1"),
-            len(stored),
-            len({x.article_id for x in stored}),
-            min(published) if published else None,
-            now,
-            event_id,
-        ],
-    )
-    con.execute("DELETE FROM event_history WHERE event_id = ?", [event_id])
+    values = [
+        t["event_type"], t.get("mode"), t.get("acled_type"), t.get("acled_subtype"),
+        status.value,
+        (when or {}).get("start"), (when or {}).get("end"), (when or {}).get("granularity"),
+        bool((when or {}).get("resolved")),
+        (place or {}).get("name"), (place or {}).get("geonameid"), (place or {}).get("lat"),
+        (place or {}).get("lon"), (place or {}).get("country"), (place or {}).get("admin1"),
+        len(stored), len({x.article_id for x in stored}),
+        min(published) if published else None, now,
+    ]  # fmt: skip
+    if insert:
+        con.execute(
+            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, "
+            "nextval('event_seq'))",
+            [event_id, *values],
+        )
+    else:
+        con.execute(
+            "UPDATE events SET event_type = ?, mode = ?, acled_type = ?, acled_subtype = ?, "
+            "status = ?, when_start = ?, when_end = ?, when_granularity = ?, "
+            "when_resolved = ?, place_name = ?, geonameid = ?, lat = ?, lon = ?, country = ?, "
+            "admin1 = ?, n_mentions = ?, n_articles = ?, first_published = ?, updated_at = ? "
+            "WHERE event_id = ?",
+            [*values, event_id],
+        )
+    if not insert:
+        con.execute("DELETE FROM event_history WHERE event_id = ?", [event_id])
     for seq, change in enumerate(history):
         src = change.record.claim.source
         con.execute(
@@ -250,9 +319,10 @@ def rebuild_events(con: Connection, *, settings: MatchSettings) -> RebuildStats:
     try:
         for table in ("event_history", "event_aliases", "events"):
             con.execute(f"DELETE FROM {table}")  # fixed table names, no input
-        con.execute("UPDATE mentions SET event_id = mention_id")
-        for data, published in rows:
-            join_event(con, json.loads(data), published, settings=settings, now=now)
+        con.execute("UPDATE mentions SET event_id = ''")
+        items = [(json.loads(data), published) for data, published in rows]
+        for i in range(0, len(items), REBUILD_BATCH):
+            consolidate_batch(con, items[i : i + REBUILD_BATCH], settings=settings, now=now)
         after = con.execute("SELECT count(*) FROM events").fetchone()
         con.execute("COMMIT")
     except duckdb.Error:

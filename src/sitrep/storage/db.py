@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import duckdb
 
@@ -21,7 +22,7 @@ from sitrep.consolidate.status import derive_status, mention_records, side_of
 from sitrep.errors import StorageError
 from sitrep.model import Analysis, Failure, Mention, to_json
 from sitrep.public import mention_json
-from sitrep.storage.consolidation import join_event
+from sitrep.storage.consolidation import consolidate_batch
 
 log = logging.getLogger(__name__)
 
@@ -153,14 +154,14 @@ def _article_row(analysis: Analysis, analysed_with: str, now: dt.datetime) -> li
     ]
 
 
-def _mention_row(m: Mention, status: str) -> list[object]:
+def _mention_row(m: Mention, status: str, published: dt.date | None) -> list[object]:
     when = m.when
     place = m.place
     src = m.claim.source
     return [
         m.mention_id,
         m.article_id,
-        m.mention_id,  # event_id: one event per mention until cross-article merging
+        "",  # event_id: set when consolidation places the mention in an event
         m.start,
         m.end,
         m.trigger,
@@ -185,6 +186,8 @@ def _mention_row(m: Mention, status: str) -> list[object]:
         place.lon if place else None,
         place.country if place else None,
         json.dumps(mention_json(m)),
+        place.precision.value if place and place.precision else None,
+        published,
     ]
 
 
@@ -217,6 +220,7 @@ def write_batch(
             seen.add(a.article.article_id)
             unique.append(a)
     n_mentions = 0
+    placed: list[tuple[dict[str, Any], dt.date | None]] = []
     try:
         con.execute("BEGIN TRANSACTION")
         events_before = _count(con, "events")
@@ -226,8 +230,10 @@ def write_batch(
                 _article_row(analysis, analysed_with, now),
             )
             for m in analysis.mentions:
-                _write_mention(con, m, analysis.article.published, now, match or MatchSettings())
+                published = analysis.article.published
+                placed.append((_write_mention(con, m, published), published))
                 n_mentions += 1
+        consolidate_batch(con, placed, settings=match or MatchSettings(), now=now)
         for f in failures:
             con.execute(
                 "INSERT INTO failures VALUES (?,?,?,?,?)",
@@ -246,14 +252,8 @@ def _count(con: Connection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _write_mention(
-    con: Connection,
-    m: Mention,
-    published: dt.date | None,
-    now: dt.datetime,
-    match: MatchSettings,
-) -> None:
-    """Store one mention and attach it to the event it reports (found or new)."""
+def _write_mention(con: Connection, m: Mention, published: dt.date | None) -> dict[str, Any]:
+    """Store one mention (its event is settled by `consolidate_batch`); its public JSON."""
     sides = tuple(s for s in (side_of(a) for a in m.actors) if s)
     records = mention_records(
         m.mention_id,
@@ -265,12 +265,12 @@ def _write_mention(
     )
     status, _ = derive_status(records)
     con.execute(
-        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        _mention_row(m, status.value),
+        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        _mention_row(m, status.value, published),
     )
     for row in _actor_rows(m):
         con.execute("INSERT INTO mention_actors VALUES (?,?,?,?,?,?)", row)
-    join_event(con, mention_json(m), published, settings=match, now=now)
+    return mention_json(m)
 
 
 def record_failures(con: Connection, failures: Sequence[Failure]) -> None:

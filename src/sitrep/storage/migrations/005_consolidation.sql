@@ -9,3 +9,10 @@ CREATE TABLE event_aliases (
     merged_at TIMESTAMP NOT NULL
 );
 CREATE INDEX mentions_type_when ON mentions(event_type, when_start);
+-- what blocking reads without joins: the precision of the mention's place and its article's
+-- publication date; a mention not yet placed in an event has event_id ''
+ALTER TABLE mentions ADD COLUMN place_precision VARCHAR;
+ALTER TABLE mentions ADD COLUMN published DATE;
+UPDATE mentions SET published = (
+    SELECT a.published FROM articles a WHERE a.article_id = mentions.article_id
+);
