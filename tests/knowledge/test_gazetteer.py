@@ -121,3 +121,130 @@ def test_stale_or_missing_build_is_rebuilt(
     monkeypatch.setattr(gz, "_source_versions", lambda: "another version")
     gz.ensure_gazetteer(tmp_path).close()  # stale → rebuilt
     assert built == [tmp_path, tmp_path]
+
+
+# ---------------------------------------------------------------- points, counties, abbreviations
+
+
+def _km(a: gz.GazEntry, lat: float, lon: float) -> float:
+    from sitrep.stages.places import distance_km
+
+    return distance_km(a.lat, a.lon, lat, lon)
+
+
+@pytest.mark.parametrize(
+    ("iso3", "lat", "lon"),
+    [("RUS", 60.0, 100.0), ("USA", 39.83, -98.58), ("CHN", 35.0, 105.0), ("EGY", 27.0, 30.0)],
+)
+def test_countries_sit_at_their_conventional_point(
+    gazetteer: gz.Gazetteer, iso3: str, lat: float, lon: float
+) -> None:
+    country = gazetteer.country(iso3)
+    assert country is not None and _km(country, lat, lon) < 50
+
+
+def test_admin1_regions_sit_at_their_iso_point_not_their_cities_centre(
+    gazetteer: gz.Gazetteer,
+) -> None:
+    kursk = gz.resolve_place_name("Kursk Oblast", gazetteer)
+    manitoba = gz.resolve_place_name("Manitoba", gazetteer)
+    assert kursk is not None and _km(kursk, 51.66, 36.49) < 30
+    assert manitoba is not None and _km(manitoba, 55.0, -97.0) < 30  # not down by Winnipeg
+
+
+def test_counties_are_admin2_entries_with_their_state(gazetteer: gz.Gazetteer) -> None:
+    laurel = gz.resolve_place_name("Laurel County", gazetteer)
+    assert laurel is not None and laurel.feature is Feature.ADMIN2
+    assert laurel.country == "USA" and laurel.admin1 == "Kentucky"
+    assert _km(laurel, 37.1, -84.1) < 40
+    boones = {e.admin1 for e in gazetteer.candidates("Boone County")}
+    assert {"Indiana", "Kentucky", "Missouri"} <= boones
+
+
+def test_bare_county_name_is_not_the_county(gazetteer: gz.Gazetteer) -> None:
+    assert all(e.feature is not Feature.ADMIN2 for e in gazetteer.candidates("Laurel"))
+    assert gz.resolve_place_name("Laurel Co.", gazetteer) is not None
+
+
+def test_state_abbreviations_are_indexed(gazetteer: gz.Gazetteer) -> None:
+    for abbr, state in (("Ky.", "Kentucky"), ("Calif.", "California"), ("N.J.", "New Jersey")):
+        names = {e.name for e in gazetteer.candidates(abbr) if e.feature is Feature.ADMIN1}
+        assert state in names
+
+
+def test_seas_and_wide_regions(gazetteer: gz.Gazetteer) -> None:
+    for name in ("Atlantic", "the Pacific", "North Africa"):
+        best = gz.resolve_place_name(name, gazetteer)
+        assert best is not None and best.feature is Feature.REGION, name
+
+
+# ---------------------------------------------------------------- short location strings
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        ("Okhtyrka, Sumy Oblast", 50.31, 34.90),
+        ("near Bakhmut", 48.60, 38.00),
+        ("Sudzha, Kursk region", 51.19, 35.27),
+        ("Izium (Kharkiv oblast)", 49.21, 37.26),
+        ("outskirts of Kharkiv", 50.0, 36.25),
+    ],
+)
+def test_location_text_names_the_settlement(
+    gazetteer: gz.Gazetteer, text: str, lat: float, lon: float
+) -> None:
+    best = gz.resolve_location_text(text, gazetteer, country="Ukraine")
+    assert best is not None and best.feature is Feature.CITY
+    assert _km(best, lat, lon) < 25
+
+
+def test_location_text_uses_the_region_written_after_it(gazetteer: gz.Gazetteer) -> None:
+    # Several villages share the name; the oblast picks the one inside it.
+    best = gz.resolve_location_text("Novoselivka, Poltava oblast", gazetteer)
+    assert best is not None and best.admin1 == "Poltava Oblast"
+
+
+def test_location_text_without_a_settlement(gazetteer: gz.Gazetteer) -> None:
+    region = gz.resolve_location_text("Kursk region", gazetteer)
+    assert region is not None and region.feature is Feature.ADMIN1
+    assert gz.resolve_location_text("somewhere unknown", gazetteer) is None
+    assert gz.resolve_location_text("", gazetteer) is None
+
+
+# ---------------------------------------------------------------- the file itself
+
+
+def test_describe_names_size_and_sources(gazetteer: gz.Gazetteer) -> None:
+    text = gazetteer.describe()
+    assert "places under" in text
+    for pkg in gz.SOURCE_PACKAGES:
+        assert pkg in text
+
+
+def test_corrupt_file_gives_a_resource_error_saying_how_to_rebuild(tmp_path: Path) -> None:
+    from sitrep.errors import ResourceError
+
+    path = tmp_path / gz.DB_NAME
+    path.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(ResourceError, match="sitrep setup"):
+        gz.Gazetteer(path)
+    missing = tmp_path / "nothing" / gz.DB_NAME
+    with pytest.raises(ResourceError, match="sitrep setup"):
+        gz.Gazetteer(missing)
+
+
+def test_ensure_rebuilds_a_corrupt_file(
+    gazetteer: gz.Gazetteer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / gz.DB_NAME).write_bytes(b"garbage" * 100)
+    built: list[Path] = []
+
+    def fake_build(out_dir: Path) -> Path:
+        built.append(out_dir)
+        (out_dir / gz.DB_NAME).write_bytes(gazetteer.path.read_bytes())
+        return out_dir / gz.DB_NAME
+
+    monkeypatch.setattr(gz, "build_gazetteer", fake_build)
+    gz.ensure_gazetteer(tmp_path).close()
+    assert built == [tmp_path]

@@ -141,3 +141,58 @@ def test_seat_of_government_is_an_actor_not_a_place(
     assert "White House" in " ".join(without)  # a town in Tennessee, by name alone
     assert not any("White House" in t for t in with_actors)
     assert "Kyiv" in with_actors  # a capital stays a place
+
+
+# ---------------------------------------------------------------- local disambiguation
+
+
+def test_nearby_places_settle_an_ambiguous_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Deputies from Lamar County arrested two men in Paris on Friday after a chase that "
+        "began in Blossom."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"
+    assert "km of other places" in places["Paris"].reason
+
+
+def test_nearby_towns_pick_the_right_springfield(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Springfield police said the suspect had fled from Decatur toward Champaign."
+    places = _places(nlp, gazetteer, text)
+    assert {places[n].admin1 for n in ("Springfield", "Decatur", "Champaign")} == {"Illinois"}
+
+
+def test_counties_resolve_to_admin2(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Rain flooded roads across Laurel County and Whitley County on Sunday."
+    places = _places(nlp, gazetteer, text)
+    laurel = places["Laurel County"]
+    assert laurel.feature is Feature.ADMIN2 and laurel.precision is Precision.ADMIN2
+    assert laurel.admin1 == "Kentucky"
+
+
+def test_state_abbreviation_after_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "The crash closed the highway near Richmond, Ky., for hours.")
+    assert places["Richmond"].admin1 == "Kentucky"
+    assert places["Ky."].feature is Feature.ADMIN1
+
+
+def test_abbreviation_lookalikes_are_not_states(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Miss Jones said the meeting in Boston would resume.")
+    assert not any(p.feature is Feature.ADMIN1 for p in places.values())
+    assert "Jones" not in places
+
+
+def test_seas_beat_small_towns_of_the_same_name(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The storm moved out over the Atlantic on Tuesday, forecasters in Miami said."
+    places = _places(nlp, gazetteer, text)
+    assert places["Atlantic"].feature is Feature.REGION
+    text = "Tankers crossed the Pacific to reach ports in Japan."
+    assert _places(nlp, gazetteer, text)["Pacific"].country is None
+
+
+def test_countries_get_a_real_centroid(nlp: Language, gazetteer: Gazetteer) -> None:
+    from sitrep.stages.places import distance_km
+
+    russia = _places(nlp, gazetteer, "Envoys from Russia met in Geneva.")["Russia"]
+    assert russia.lat is not None and russia.lon is not None
+    assert distance_km(russia.lat, russia.lon, 60.0, 100.0) < 50

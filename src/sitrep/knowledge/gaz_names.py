@@ -152,7 +152,40 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
     ("South China Sea", ("the South China Sea",), 12.0, 113.0, None),
     ("Taiwan Strait", ("the Taiwan Strait",), 24.5, 119.5, None),
     ("Korean Peninsula", ("the Korean Peninsula",), 38.0, 127.5, None),
+    ("Atlantic Ocean", ("Atlantic", "the Atlantic", "North Atlantic"), 0.0, -30.0, None),
+    ("Pacific Ocean", ("Pacific", "the Pacific"), 0.0, -160.0, None),
+    ("Indian Ocean", ("the Indian Ocean",), -20.0, 80.0, None),
+    ("Arctic Ocean", ("the Arctic Ocean", "Arctic", "the Arctic"), 80.0, 0.0, None),
+    ("Mediterranean Sea", ("Mediterranean", "the Mediterranean"), 35.0, 18.0, None),
+    ("Caribbean Sea", ("Caribbean", "the Caribbean"), 15.0, -75.0, None),
+    ("Gulf of Mexico", ("the Gulf of Mexico",), 25.0, -90.0, None),
+    ("North Africa", ("northern Africa",), 27.0, 12.0, None),
+    ("West Africa", ("western Africa",), 12.0, -3.0, None),
+    ("East Africa", ("eastern Africa",), 0.0, 37.0, None),
+    ("Southeast Asia", ("South-East Asia", "South East Asia"), 10.0, 106.0, None),
+    ("Central Asia", (), 45.0, 65.0, None),
+    ("Latin America", (), -5.0, -65.0, None),
+    ("Scandinavia", (), 63.0, 15.0, None),
 )
+
+# Conventional country points that `countryinfo` places poorly: the United States is given
+# the geographic centre of the 48 contiguous states (near Lebanon, Kansas) rather than a point
+# pulled south-east by the Factbook's rounding.
+COUNTRY_POINTS: dict[str, tuple[float, float]] = {"USA": (39.83, -98.58)}
+
+# Associated Press abbreviations of US states ("Richmond, Ky."), keyed by USPS code. They are
+# only read as states when written with their full stop after a comma (see stages/places.py).
+US_STATE_ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "AL": ("Ala.",), "AZ": ("Ariz.",), "AR": ("Ark.",), "CA": ("Calif.",), "CO": ("Colo.",),
+    "CT": ("Conn.",), "DE": ("Del.",), "FL": ("Fla.",), "GA": ("Ga.",), "IL": ("Ill.",),
+    "IN": ("Ind.",), "KS": ("Kan.", "Kans."), "KY": ("Ky.",), "LA": ("La.",), "MD": ("Md.",),
+    "MA": ("Mass.",), "MI": ("Mich.",), "MN": ("Minn.",), "MS": ("Miss.",), "MO": ("Mo.",),
+    "MT": ("Mont.",), "NE": ("Neb.", "Nebr."), "NV": ("Nev.",), "NH": ("N.H.",), "NJ": ("N.J.",),
+    "NM": ("N.M.",), "NY": ("N.Y.",), "NC": ("N.C.",), "ND": ("N.D.",), "OK": ("Okla.",),
+    "OR": ("Ore.", "Oreg."), "PA": ("Pa.",), "RI": ("R.I.",), "SC": ("S.C.",), "SD": ("S.D.",),
+    "TN": ("Tenn.",), "TX": ("Tex.",), "VT": ("Vt.",), "VA": ("Va.",), "WA": ("Wash.",),
+    "WV": ("W.Va.", "W. Va."), "WI": ("Wis.", "Wisc."), "WY": ("Wyo.",),
+}  # fmt: skip
 
 
 def is_indexable_script(text: str) -> bool:
@@ -172,6 +205,16 @@ def fold(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return _ENDINGS.sub("y", text)
+
+
+def county_keys(name: str) -> Iterator[str]:
+    """Lookup keys of a county ("Laurel County" → "laurel county", "laurel co")."""
+    key = fold(name)
+    if not key:
+        return
+    yield key
+    if key.endswith(" county"):
+        yield key[: -len(" county")] + " co"
 
 
 def strip_admin_words(key: str) -> str:
@@ -214,3 +257,9 @@ def admin1_keys(name: str) -> Iterator[str]:
         if c.endswith("sk"):
             yield f"{c}aya oblast"
             yield f"{c}a oblast"
+
+
+# Folded keys of the abbreviations above ("ky", "w va").
+US_ABBREVIATION_KEYS: frozenset[str] = frozenset(
+    fold(n) for names in US_STATE_ABBREVIATIONS.values() for n in names
+)

