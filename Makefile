@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= sitrep.duckdb
 
-.PHONY: setup run test test-fast lint format typecheck bench eval clean
+.PHONY: chromium setup run test test-fast lint format typecheck bench eval clean
 
 $(STAMP): pyproject.toml
 	@command -v $(PY) >/dev/null 2>&1 || { echo "sitrep needs $(PY) on PATH"; exit 1; }
@@ -14,12 +14,25 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
-setup: $(STAMP)  ## create .venv, install sitrep and its model, build the gazetteer and actor KB
+VENDOR := src/sitrep/web/vendor
+VENDOR_STAMP := $(VENDOR)/node_modules/.installed
+
+# Leaflet, topojson-client and world-atlas for the web map, served by sitrep itself (no CDN).
+$(VENDOR_STAMP): $(VENDOR)/package.json
+	npm install --prefix $(VENDOR) --no-audit --no-fund --loglevel=error
+	touch $(VENDOR_STAMP)
+
+# Debian's Chromium for the browser tests (Playwright drives it; it never downloads a browser).
+chromium:
+	@test -x /usr/bin/chromium || { apt-get update && apt-get install -y chromium; }
+
+setup: $(STAMP) $(VENDOR_STAMP) chromium  ## .venv, sitrep, its model, the gazetteer, web files, Chromium
 	$(BIN)/sitrep setup
 
 run: setup  ## ingest the bundled examples into $(DB) and print a summary
 	$(BIN)/sitrep ingest examples/ --db $(DB)
 	$(BIN)/sitrep events --db $(DB) --limit 25
+	@echo "Web map, timeline and API: $(BIN)/sitrep serve --db $(DB)  → http://127.0.0.1:8321/"
 
 test: setup  ## every test, slow ones included
 	$(BIN)/python -m pytest -q
@@ -38,9 +51,10 @@ format: setup
 
 bench: setup  ## articles/second of extract vs bare spaCy; writes figures to stdout
 	$(BIN)/python scripts/bench.py --min-articles 500 --update-docs
+	$(BIN)/python scripts/bench_api.py --events 100000 --requests 40
 
 eval: setup  ## score sitrep on every dev gold file in ../shared/eval
 	$(BIN)/sitrep eval ../shared/eval/*.dev.jsonl
 
 clean:
-	rm -rf $(VENV) build *.egg-info $(DB)
+	rm -rf $(VENV) build *.egg-info $(DB) $(VENDOR)/node_modules

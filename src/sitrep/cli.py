@@ -654,6 +654,119 @@ def _print_event(e: dict[str, Any]) -> None:
         )
 
 
+# ---------------------------------------------------------------- export, serve
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    db: DbOption = None,
+    fmt: Annotated[
+        str, typer.Option("--format", help="csv|jsonl|parquet|geojson|plover|acled")
+    ] = "jsonl",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="write here, not stdout")
+    ] = None,
+    type_: Annotated[
+        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable): ASSAULT, ...")
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--actor", help="actor name contains")] = None,
+    country: Annotated[
+        str | None, typer.Option("--country", help="ISO alpha-3 of an actor or the place")
+    ] = None,
+    place: Annotated[str | None, typer.Option("--place", help="place name")] = None,
+    radius_km: Annotated[
+        float | None, typer.Option("--radius-km", help="with --place: events within this radius")
+    ] = None,
+    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
+    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
+    status: Annotated[
+        list[str] | None,
+        typer.Option("--status", help="reported|claimed|confirmed|denied|disputed (repeatable)"),
+    ] = None,
+    limit: Annotated[
+        int | None, typer.Option("--limit", help="at most this many (default: all)")
+    ] = None,
+    sort: Annotated[str, typer.Option("--sort", help="date|published|mentions")] = "date",
+) -> None:
+    """Write the events matching the filters of `sitrep events` as a file to share."""
+    from sitrep.export import FORMATS as EXPORT_FORMATS
+    from sitrep.export import iter_events, write_events
+    from sitrep.model import Status
+    from sitrep.storage.db import open_db
+    from sitrep.storage.queries import EventFilter
+
+    state = _state(ctx)
+    if fmt not in EXPORT_FORMATS:
+        raise ConfigError(f"--format: expected one of {', '.join(EXPORT_FORMATS)}, got {fmt!r}")
+    if fmt == "parquet" and output is None:
+        raise ConfigError("--format parquet needs --output FILE (it is binary)")
+    if limit is not None and limit < 0:
+        raise ConfigError(f"--limit must be ≥ 0, got {limit}")
+    valid = {s.value for s in Status}
+    for st in status or ():
+        if st.lower() not in valid:
+            raise ConfigError(f"--status: expected one of {', '.join(sorted(valid))}, got {st!r}")
+    near = None
+    if radius_km is not None:
+        if not place:
+            raise ConfigError("--radius-km needs --place")
+        if radius_km <= 0:
+            raise ConfigError(f"--radius-km must be positive, got {radius_km}")
+        near = _locate(state, place, radius_km)
+    flt = EventFilter(
+        types=tuple(type_ or ()),
+        actor=actor,
+        country=country,
+        place=place,
+        near=near,
+        since=_parse_date(since, "--since"),
+        until=_parse_date(until, "--until"),
+        statuses=tuple(status or ()),
+        sort=sort,
+    )
+    con = open_db(_db_path(state, db), read_only=True)
+    try:
+        if output is None:
+            n = write_events(iter_events(con, flt, limit=limit), fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+        else:
+            with output.open("wb") as sink:
+                n = write_events(iter_events(con, flt, limit=limit), fmt, sink)
+    finally:
+        con.close()
+    err.print(f"exported {n} record{'s' if n != 1 else ''} as {fmt}")
+
+
+@app.command()
+def serve(
+    ctx: typer.Context,
+    db: DbOption = None,
+    host: Annotated[str | None, typer.Option("--host", help="address (setting api.host)")] = None,
+    port: Annotated[int | None, typer.Option("--port", help="port (setting api.port)")] = None,
+) -> None:
+    """Serve the REST API and the web pages (map, timeline, claims, events, articles)."""
+    import uvicorn
+
+    from sitrep.api import create_app
+    from sitrep.storage.db import open_db
+
+    state = _state(ctx)
+    s = state.settings
+    bind_host = host or s.api.host
+    bind_port = s.api.port if port is None else port
+    if not 0 < bind_port < 65536:
+        raise ConfigError(f"--port: expected 1-65535, got {bind_port}")
+    path = _db_path(state, db)
+    open_db(path).close()  # create/migrate now; a lock conflict is one clear line
+    app_ = create_app(s, path)
+    err.print(
+        f"sitrep serving {path} on http://{bind_host}:{bind_port}/ "
+        f"(API docs at /docs; Ctrl-C stops)"
+    )
+    uvicorn.run(app_, host=bind_host, port=bind_port, log_level="warning")
+
+
 # ---------------------------------------------------------------- eval
 
 

@@ -49,11 +49,22 @@ class KnowledgeSettings:
 
 
 @dataclass(frozen=True)
+class ApiSettings:
+    token: str = ""
+    host: str = "127.0.0.1"
+    port: int = 8321
+    max_body_bytes: int = 2_000_000
+    max_page_size: int = 500
+    allow_remote_reads: bool = False
+
+
+@dataclass(frozen=True)
 class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
+    api: ApiSettings = field(default_factory=ApiSettings)
 
 
 HELP: dict[str, str] = {
@@ -67,6 +78,12 @@ HELP: dict[str, str] = {
     "ingest.user_agent": "User-Agent header for URLs and feeds",
     "ingest.max_feed_items": "at most this many items are taken from one feed",
     "knowledge.dir": "where `sitrep setup` builds the gazetteer and actor KB",
+    "api.token": "bearer token that POST requests must present (empty: writes refused)",
+    "api.host": "address `sitrep serve` listens on (flag --host overrides)",
+    "api.port": "port `sitrep serve` listens on (flag --port overrides)",
+    "api.max_body_bytes": "requests with a larger body are refused with 413",
+    "api.max_page_size": "largest `limit` a listing accepts",
+    "api.allow_remote_reads": "serve GET requests to clients other than loopback",
 }
 
 ENV_PREFIX = "SITREP_"
