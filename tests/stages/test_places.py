@@ -196,3 +196,14 @@ def test_countries_get_a_real_centroid(nlp: Language, gazetteer: Gazetteer) -> N
     russia = _places(nlp, gazetteer, "Envoys from Russia met in Geneva.")["Russia"]
     assert russia.lat is not None and russia.lon is not None
     assert distance_km(russia.lat, russia.lon, 60.0, 100.0) < 50
+
+
+def test_one_sense_per_discourse(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Kyiv denied that Russian troops had seized Mala Tokmachka, near Orikhiv in the "
+        "Zaporizhzhia region. Officials said fighting in Mala Tokmachka went on."
+    )
+    doc = nlp(text)
+    found = [p for p in find_places(doc, gazetteer=gazetteer) if p.text == "Mala Tokmachka"]
+    assert len(found) == 2  # every occurrence, whatever the tagger called the first
+    assert len({p.geonameid for p in found}) == 1

@@ -337,12 +337,39 @@ def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_
     return out
 
 
+def _discourse_mentions(
+    view: _View, gazetteer: Gazetteer, taken: set[int], keys: set[str]
+) -> list[_Mention]:
+    """Other occurrences of names already taken as places in this article (one sense per
+    discourse): the small model may tag "Mala Tokmachka" PERSON once and GPE later."""
+    doc = view.doc
+    out: list[_Mention] = []
+    for run_first, run_last in _runs(doc):
+        for i in range(run_first, run_last + 1):
+            if i in taken or _titled(doc, i):
+                continue
+            for last in range(min(run_last, i + _MAX_TOKENS - 1), i - 1, -1):
+                if any(k in taken for k in range(i, last + 1)):
+                    continue
+                if fold(view.text[doc[i].idx : _char_end(doc, last)]) not in keys:
+                    continue
+                found = _make_mention(view, gazetteer, i, last, weak=False)
+                if found is not None:
+                    out.append(found)
+                    taken.update(range(found.first, found.last + 1))
+                    break
+    return out
+
+
 def _mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
     """All candidate place mentions in the doc, in text order, without overlaps."""
     ner = _ner_mentions(view, gazetteer)
     taken = {i for m in ner for i in range(m.first, m.last + 1)}
     scanned = _scan_mentions(view, gazetteer, taken)
-    return sorted(ner + scanned, key=lambda m: m.start)
+    taken.update(i for m in scanned for i in range(m.first, m.last + 1))
+    keys = {m.key for m in ner if not m.weak}  # names the tagger itself called places
+    again = _discourse_mentions(view, gazetteer, taken, keys)
+    return sorted(ner + scanned + again, key=lambda m: m.start)
 
 
 # ---------------------------------------------------------------- ranking

@@ -86,7 +86,8 @@ def open_db(path: str | Path, *, read_only: bool = False) -> Connection:
         if "lock" in msg.lower():
             raise StorageError(
                 f"database {p} is locked by another process (a running `sitrep serve` or "
-                "ingest?); stop it or use another --db"
+                "ingest?): send articles to the server with POST /articles, stop it, or use "
+                "another --db"
             ) from None
         raise StorageError(f"cannot open database {p}: {msg.splitlines()[0]}") from None
     except duckdb.Error as exc:
