@@ -781,6 +781,7 @@ def eval_cmd(
     from sitrep.evaluation import render_table, score_file
     from sitrep.pipeline import analyse, load_resources
     from sitrep.public import analysis_json
+    from sitrep.stages.claims_modality import modality_at
 
     state = _state(ctx)
     for f in files:
@@ -808,10 +809,14 @@ def eval_cmd(
                 results.append(analysis_json(item))
         return results
 
+    def gold_modality(text: str, spans: Sequence[tuple[int, int]]) -> list[str]:
+        doc = res.nlp(text)
+        return [modality_at(doc, start, end).value for start, end in spans]
+
     reports = []
     for f in files:
         with err.status(f"scoring {f.name} …"):
-            reports.append(score_file(f, extract_docs, limit=limit))
+            reports.append(score_file(f, extract_docs, limit=limit, modality_at=gold_modality))
     if as_json:
         out.file.write(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")
     else:

@@ -235,6 +235,48 @@ def test_factuality_against_majority_baseline() -> None:
     assert got["baseline_both_acc_all"] == pytest.approx(0.5)
 
 
+def test_factuality_negation_and_uncertainty_figures() -> None:
+    t = "Guards did not fire. Rebels may attack the base. Police arrested two men."
+    case = {
+        "id": "1",
+        "text": t,
+        "events": [
+            at(t, "fire", certainty="CERTAIN", polarity="NEG"),
+            at(t, "attack", certainty="POSSIBLE", polarity="POS"),
+            at(t, "arrested", certainty="CERTAIN", polarity="POS"),
+        ],
+    }
+    pred = {
+        "mentions": [
+            {**at(t, "fire"), "modality": "negated"},
+            {**at(t, "attack"), "modality": "asserted"},
+            {**at(t, "arrested"), "modality": "hypothetical"},
+        ]
+    }
+
+    def on_tokens(text: str, spans: object) -> list[str]:
+        assert text == t
+        return ["negated", "hypothetical", "asserted"]
+
+    got = score_factuality([case], [pred], modality_at=on_tokens).metrics
+    assert got["found.neg_precision"] == 1.0 and got["found.neg_recall"] == 1.0
+    assert got["found.non_asserted_precision"] == 0.0  # the hypothetical one is CERTAIN
+    assert got["found.non_asserted_recall"] == 0.0  # the POSSIBLE one came out asserted
+    assert got["found.neg_or_uncertain_as_asserted"] == 1.0
+    assert got["found.confusion.UNCERTAIN.asserted"] == 1.0
+    assert got["found.confusion.CERTAIN.hypothetical"] == 1.0
+    assert got["gold_tokens.non_asserted_f1"] == 1.0
+    assert got["gold_tokens.neg_f1"] == 1.0
+
+
+def test_factuality_without_token_hook_has_no_gold_token_figures() -> None:
+    t = "Nobody was hurt."
+    case = {"id": "1", "text": t, "events": [at(t, "hurt", certainty="CERTAIN", polarity="NEG")]}
+    got = score_factuality([case], [None]).metrics
+    assert not any(k.startswith("gold_tokens.") for k in got)
+    assert got["found.n"] == 0.0 and got["coverage"] == 0.0
+
+
 # --- attribution ---
 
 

@@ -16,7 +16,15 @@ from typing import Any
 from sitrep.evaluation.coref import sitrep_clusters
 from sitrep.evaluation.gold import input_doc, read_gold, set_name
 from sitrep.evaluation.report import Report
-from sitrep.evaluation.scorers import SCORERS, ClusterFn, Pred, Scored, score_coreference
+from sitrep.evaluation.scorers import (
+    SCORERS,
+    ClusterFn,
+    ModalityAt,
+    Pred,
+    Scored,
+    score_coreference,
+    score_factuality,
+)
 
 log = logging.getLogger(__name__)
 
@@ -73,10 +81,13 @@ def score_cases(
     preds: Sequence[Pred],
     *,
     clusters: ClusterFn | None = None,
+    modality_at: ModalityAt | None = None,
 ) -> Scored:
     """The scorer of `kind` applied to the cases and their predictions."""
     if kind == "coreference":
         return score_coreference(cases, preds, clusters=clusters or sitrep_clusters)
+    if kind == "factuality":
+        return score_factuality(cases, preds, modality_at=modality_at)
     return SCORERS[kind](cases, preds)
 
 
@@ -86,6 +97,7 @@ def score_file(
     *,
     limit: int | None = None,
     clusters: ClusterFn | None = None,
+    modality_at: ModalityAt | None = None,
 ) -> Report:
     """Scores of `extract` on the gold file at `path` (its first `limit` cases)."""
     began = time.perf_counter()
@@ -94,7 +106,7 @@ def score_file(
     extract_began = time.perf_counter()
     preds, run_notes = run_extract(extract, docs)
     extract_seconds = time.perf_counter() - extract_began
-    scored = score_cases(kind, cases, preds, clusters=clusters)
+    scored = score_cases(kind, cases, preds, clusters=clusters, modality_at=modality_at)
     metrics = dict(scored.metrics)
     if kind == "unlabelled":
         metrics["articles_per_second"] = len(docs) / extract_seconds if extract_seconds else 0.0

@@ -353,9 +353,29 @@ class _FactCase:
     counts: Counter[str]
     certainty: list[tuple[str, str]]
     polarity: list[tuple[str, str]]
+    modality: list[tuple[str, str]] = field(default_factory=list)  # (gold class, modality)
+    on_gold: list[tuple[str, str]] = field(default_factory=list)  # same, on every gold event
 
 
-def _factuality_case(case: Case, pred: Pred) -> _FactCase:
+# A sitrep modality that does not assert the event as a fact (MEANTIME: POSSIBLE/PROBABLE).
+NON_ASSERTED_MODALITIES = frozenset({"hypothetical", "future"})
+NON_ASSERTED_CERTAINTY = frozenset({"POSSIBLE", "PROBABLE"})
+ModalityAt = Callable[[str, Sequence[m.Span]], Sequence[str]]
+
+
+def fact_class(event: Mapping[str, Any]) -> str:
+    """A gold event's factuality class for the confusion table: NEG (any certainty),
+    UNCERTAIN (possible or probable), UNDERSPECIFIED, or CERTAIN (positive and certain)."""
+    if event.get("polarity") == "NEG":
+        return "NEG"
+    if event.get("certainty") in NON_ASSERTED_CERTAINTY:
+        return "UNCERTAIN"
+    if "UNDERSPECIFIED" in (event.get("certainty"), event.get("polarity")):
+        return "UNDERSPECIFIED"
+    return "CERTAIN"
+
+
+def _factuality_case(case: Case, pred: Pred, modality_at: ModalityAt | None = None) -> _FactCase:
     """Matches gold events to predicted mention triggers and compares their factuality."""
     gold = list(case.get("events") or [])
     gold_spans = [_gold_span(e) for e in gold]
@@ -369,11 +389,14 @@ def _factuality_case(case: Case, pred: Pred) -> _FactCase:
         c["base_both_all"] += (e["certainty"], e["polarity"]) == lab.MAJORITY_FACTUALITY
     cert_pairs: list[tuple[str, str]] = []
     pol_pairs: list[tuple[str, str]] = []
+    mod_pairs: list[tuple[str, str]] = []
     for gi, pi in pairs:
         g = gold[gi]
-        cert, pol, time = lab.factuality_of(mentions[pi].get("modality"))
+        modality = str(mentions[pi].get("modality") or "asserted")
+        cert, pol, time = lab.factuality_of(modality)
         cert_pairs.append((str(g["certainty"]), cert))
         pol_pairs.append((str(g["polarity"]), pol))
+        mod_pairs.append((fact_class(g), modality))
         c["cert_ok"] += cert == g["certainty"]
         c["pol_ok"] += pol == g["polarity"]
         c["both_ok"] += (cert, pol) == (g["certainty"], g["polarity"])
@@ -381,12 +404,43 @@ def _factuality_case(case: Case, pred: Pred) -> _FactCase:
         if g.get("time"):
             c["time_gold"] += 1
             c["time_ok"] += time == g["time"]
-    return _FactCase(c, cert_pairs, pol_pairs)
+    on_gold: list[tuple[str, str]] = []
+    if modality_at is not None and gold:
+        found = list(modality_at(str(case["text"]), gold_spans))
+        on_gold = [(fact_class(g), str(p)) for g, p in zip(gold, found, strict=True)]
+    return _FactCase(c, cert_pairs, pol_pairs, mod_pairs, on_gold)
 
 
-def score_factuality(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
-    """Event factuality: certainty and polarity of matched mentions vs the majority baseline."""
-    out = per_case(cases, preds, _factuality_case)
+def _modality_figures(pairs: Sequence[tuple[str, str]], prefix: str) -> dict[str, float]:
+    """NEG precision/recall, non-asserted F1 and the confusion table (gold class → modality)
+    over (gold class, predicted modality) pairs."""
+    neg = [(g == "NEG", p == "negated") for g, p in pairs]
+    uncertain = [(g == "UNCERTAIN", p in NON_ASSERTED_MODALITIES) for g, p in pairs]
+    out: dict[str, float] = {f"{prefix}n": float(len(pairs))}
+    for name, flags in (("neg", neg), ("non_asserted", uncertain)):
+        hit = sum(g and p for g, p in flags)
+        score = m.prf(hit, sum(p for _, p in flags), hit, sum(g for g, _ in flags))
+        out[f"{prefix}{name}_precision"] = score.precision
+        out[f"{prefix}{name}_recall"] = score.recall
+        out[f"{prefix}{name}_f1"] = score.f1
+        out[f"{prefix}{name}_gold"] = float(sum(g for g, _ in flags))
+    asserted_wrong = sum(
+        g in {"NEG", "UNCERTAIN"} and p in {"asserted", "historical"} for g, p in pairs
+    )
+    out[f"{prefix}neg_or_uncertain_as_asserted"] = float(asserted_wrong)
+    for (g, p), n in sorted(Counter(pairs).items()):
+        out[f"{prefix}confusion.{g}.{p}"] = float(n)
+    return out
+
+
+def score_factuality(
+    cases: Sequence[Case], preds: Sequence[Pred], *, modality_at: ModalityAt | None = None
+) -> Scored:
+    """Event factuality: certainty and polarity of matched mentions vs the majority baseline;
+    negation and non-asserted (possible/probable) figures with their confusion table; and,
+    when `modality_at` (text, gold spans → modalities) is given, the same on every gold event
+    token."""
+    out = per_case(cases, preds, lambda case, pred: _factuality_case(case, pred, modality_at))
     c = _sum([r.counts for r in out.results])
     cert = [p for r in out.results for p in r.certainty]
     pol = [p for r in out.results for p in r.polarity]
@@ -410,13 +464,26 @@ def score_factuality(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
         "baseline_both_acc_all": m.ratio(c["base_both_all"], c["gold"]),
         "gold": float(c["gold"]),
     }
-    notes = (
+    metrics.update(_modality_figures([p for r in out.results for p in r.modality], "found."))
+    notes = [
         *outcome_notes(out),
         "modality → (certainty, polarity, time): asserted/historical → CERTAIN POS NON_FUTURE, "
         "negated → CERTAIN NEG NON_FUTURE, future → CERTAIN POS FUTURE, hypothetical → "
         "POSSIBLE POS FUTURE; baseline predicts CERTAIN POS for every gold event",
-    )
-    return Scored(metrics, notes, len(out.skipped))
+        "found.* = over the gold events sitrep found as mentions (see coverage): neg_* is "
+        "polarity NEG vs modality negated; non_asserted_* is certainty POSSIBLE/PROBABLE vs "
+        "modality hypothetical/future; confusion.<gold class>.<modality> counts, gold class "
+        "NEG | UNCERTAIN | UNDERSPECIFIED | CERTAIN",
+    ]
+    if modality_at is not None:
+        metrics.update(
+            _modality_figures([p for r in out.results for p in r.on_gold], "gold_tokens.")
+        )
+        notes.append(
+            "gold_tokens.* = modality on gold event tokens: modality_of run directly on every "
+            "gold event's token, whether or not sitrep types it as an event"
+        )
+    return Scored(metrics, tuple(notes), len(out.skipped))
 
 
 # --- attribution ----------------------------------------------------------------------------

@@ -9,14 +9,17 @@ learned. It does not decide an event's status (consolidation does) nor find even
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 from collections.abc import Iterator, Sequence
 
 import numpy
 from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from sitrep.model import Actor, Attribution, Claim, Span, Stance
+from sitrep.stages import claims_lexicon as lx
 from sitrep.stages.claims_figures import figures_for, find_figures, number_value
 from sitrep.stages.claims_modality import modality_of
 from sitrep.stages.claims_quotes import find_quotes, quote_spans
@@ -33,59 +36,14 @@ __all__ = [
 ]
 
 
-def _lex(words: str) -> frozenset[str]:
-    """A word list written as one space-separated string."""
-    return frozenset(words.split())
-
-
+_lex = lx.lex
 _A, _C, _D = Stance.ASSERT, Stance.CONFIRM, Stance.DENY
-_VERB_STANCE: dict[str, Stance] = {
-    **dict.fromkeys(
-        _lex(
-            "say add argue assert claim report announce tell warn insist accuse state note write "
-            "explain declare allege stress tweet reiterate maintain contend charge predict "
-            "estimate respond reply suggest indicate emphasize emphasise caution complain "
-            "boast vow pledge promise threaten post testify recount describe reveal disclose "
-            "quote blame"
-        ),
-        _A,
-    ),
-    **dict.fromkeys(_lex("confirm acknowledge verify admit concede corroborate"), _C),
-    **dict.fromkeys(_lex("deny reject dismiss refute dispute rebuff rebut contradict"), _D),
-}
-# Verbs that count as cues only with a clause, a quote or (responses) a claim-like object.
-_NEEDS_CLAUSE = _lex(
-    "add tell report note write describe reveal post charge maintain indicate suggest"
-)
-_RESPONSE_VERBS = _lex(
-    "confirm acknowledge verify admit concede corroborate deny reject dismiss refute "
-    "dispute rebuff rebut contradict"
-)
-_TAKE_OBJECT = frozenset({"claim", "accuse", "blame", "warn", "threaten", "vow", "pledge"})
-_CLAIM_NOUNS = _lex(
-    "claim assertion statement report announcement allegation accusation account "
-    "suggestion notion charge denial confirmation warning insistence assessment version "
-    "reports claims statements allegations accusations rumor rumour story"
-)
-_NOUN_STANCE: dict[str, Stance] = {
-    **dict.fromkeys(
-        _lex(
-            "claim assertion statement report announcement allegation accusation warning "
-            "insistence argument assessment"
-        ),
-        _A,
-    ),
-    "confirmation": _C,
-    "admission": _C,
-    "acknowledgment": _C,
-    "acknowledgement": _C,
-    "denial": _D,
-    "rejection": _D,
-}
-_VENUE_NOUNS = _lex(
-    "statement remarks interview post message briefing address speech comments "
-    "conference video telegram"
-)
+_VERB_STANCE = lx.VERB_STANCE
+_NEEDS_CLAUSE = lx.NEEDS_CLAUSE
+_RESPONSE_VERBS = lx.RESPONSE_VERBS
+_CLAIM_NOUNS = lx.CLAIM_NOUNS
+_NOUN_STANCE = lx.NOUN_STANCE
+_VENUE_NOUNS = lx.VENUE_NOUNS
 _PERSON_TITLES = _lex(
     "mr. mrs. ms. dr. gen. general col. lt. adm. sgt. maj. capt. president minister "
     "prime adviser advisor spokesman spokeswoman spokesperson commander envoy "
@@ -212,6 +170,7 @@ class _Raw:
     cue: Span
     content: Span
     stance: Stance
+    source_span: Span | None = None  # the source's extent when it is not a parse subtree
 
 
 def _quote_near(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> Span | None:
@@ -273,33 +232,65 @@ def _earlier(a: Token, b: Token) -> Token:
 
 
 def _verb_content(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> Span | None:
-    """What a cue verb attributes: its clause, infinitive, quote or (responses) object."""
+    """What a cue verb attributes: its clause, quote, infinitive, object or prepositional
+    object, by what the verb's class takes (claims_lexicon)."""
     lemma = verb.lemma_.lower()
+    speech = lemma in lx.SPEECH_VERBS or lemma in _RESPONSE_VERBS
     clause = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
     if clause:
         return _subtree_span(ctx, clause[0])
-    quote = _quote_near(ctx, verb, quotes)
-    if quote is not None:
-        return quote
+    if speech or lemma in lx.QUOTE_ONLY:
+        quote = _quote_near(ctx, verb, quotes)
+        if quote is not None or lemma in lx.QUOTE_ONLY:
+            return quote
     if lemma in _NEEDS_CLAUSE:
         return None
-    xcomp = [c for c in verb.children if c.dep_ == "xcomp"]
+    xcomp = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"}]
     if xcomp and lemma not in _RESPONSE_VERBS:
-        return _subtree_span(ctx, xcomp[0])
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i < xcomp[0].i]
+        first = objs[0].left_edge if objs else xcomp[0].left_edge
+        return _tok_span(ctx, first, xcomp[0].right_edge)
     objs = [c for c in _with_conjuncts(verb) if c.dep_ == "dobj"]
-    if objs and (lemma in _TAKE_OBJECT or lemma in _RESPONSE_VERBS):
+    if objs and lemma in lx.OBJECT_VERBS:
         obj = objs[0]
         if lemma in {"reject", "dismiss", "dispute", "rebuff"} and not _claim_like(obj):
             return None
         last = _run_on_verb(obj) or obj.right_edge
         for child in verb.rights:
-            if child.dep_ == "prep" and child.i > obj.i and child.lower_ in {"of", "for"}:
+            if child.dep_ == "prep" and child.i > obj.i and child.lower_ in {"of", "for", "as"}:
                 last = child.right_edge
         return _tok_span(ctx, obj.left_edge, last)
-    preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"of", "against", "that"}]
-    if preps and lemma in {"warn", "complain", "caution"}:
-        return _subtree_span(ctx, preps[0])
-    return None
+    preps = lx.PREP_VERBS.get(lemma)
+    if preps:
+        for child in verb.children:
+            if (
+                child.dep_ in {"prep", "prt"}
+                and child.lower_ in preps
+                and child.i > verb.i
+                and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
+            ):
+                return _subtree_span(ctx, child)
+    return _parenthetical(ctx, verb) if speech else None
+
+
+def _parenthetical(ctx: _Ctx, verb: Token) -> Span | None:
+    """The clause around a parenthetical cue ('Troops, he said, were withdrawn')."""
+    head = verb.head
+    if verb.dep_ not in {"parataxis", "ccomp"} or head is verb:
+        return None
+    if any(c.dep_ == "mark" for c in verb.children):
+        return None  # 'as he pressed' is a clause of its own, not a parenthetical
+    if head.pos_ not in {"VERB", "AUX"} or not any(
+        c.dep_.startswith("nsubj") for c in verb.children
+    ):
+        return None
+    left, right = head.left_edge, head.right_edge
+    if verb.left_edge.i <= left.i:
+        first = ctx.doc[min(verb.right_edge.i + 1, right.i)]
+        return _tok_span(ctx, first, right)
+    if verb.right_edge.i >= right.i:
+        return _tok_span(ctx, left, ctx.doc[max(verb.left_edge.i - 1, left.i)])
+    return _tok_span(ctx, left, right)
 
 
 def _with_conjuncts(verb: Token) -> list[Token]:
@@ -353,6 +344,41 @@ def _modal_inability(verb: Token) -> bool:
     )
 
 
+_SELF = frozenset({"i", "we", "you", "me", "us"})
+_MODIFIER_DEPS = frozenset({"acl", "relcl", "advcl", "csubj"})
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether character `pos` lies inside one of the (sorted) spans."""
+    i = bisect.bisect_right(spans, (pos, 1 << 62)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+def _skip_verb(tok: Token, source: Token | None, passive: bool, quoted: bool) -> bool:
+    """Cue-like verbs that attribute nothing here: modifiers ('so-called'), infinitives under
+    another cue ('wants to say'), a quoted speaker's own thoughts ('I think ...'), and
+    attitude verbs with no one holding the attitude."""
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in {"amod", "compound"}:
+        return True
+    speech = lemma in lx.SPEECH_VERBS or lemma in _RESPONSE_VERBS
+    head = tok.head
+    if lemma == "cite" and tok.tag_ == "VBG":
+        return True  # '..., citing X' names the source (see _according_cues)
+    under_cue = head is not tok and head.lemma_.lower() in _VERB_STANCE
+    if tok.dep_ in {"xcomp", "ccomp"} and under_cue and (tok.tag_ == "VB" or not speech):
+        return True
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if tok.tag_ == "VB" and infinitive and (tok.dep_ in _MODIFIER_DEPS or not speech):
+        return True
+    if quoted and (not speech or (source is not None and source.lower_ in _SELF)):
+        return True
+    if source is None:
+        unsourced = speech or (passive and lemma in lx.PASSIVE_UNSOURCED)
+        return lemma in lx.NEEDS_SOURCE or not unsourced
+    return False
+
+
 def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     """Attributions cued by reporting verbs ("said", "denied", "have not denied or verified")."""
     for tok in ctx.cands:
@@ -360,7 +386,7 @@ def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         base = _VERB_STANCE.get(lemma)
         if base is None or tok.pos_ not in {"VERB", "AUX"}:
             continue
-        if tok.dep_ == "conj" and tok.head.lemma_.lower() in _VERB_STANCE:
+        if tok.dep_ == "conj" and {lemma, tok.head.lemma_.lower()} <= _RESPONSE_VERBS:
             continue  # merged into the first verb of the coordination
         stance = _stance_of(tok, base)
         if stance is None:
@@ -368,6 +394,8 @@ def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
         if base is _C and _modal_inability(tok):
             stance = Stance.NEITHER
         source, passive = _subject(tok)
+        if _skip_verb(tok, source, passive, _inside(tok.idx, quotes)):
+            continue
         content = _verb_content(ctx, tok, quotes)
         if passive and content is None:
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
@@ -377,7 +405,7 @@ def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             continue
         last = _cue_end(tok)
         for child in tok.rights:
-            if child.dep_ == "conj" and child.lemma_.lower() in _VERB_STANCE:
+            if child.dep_ == "conj" and child.lemma_.lower() in _RESPONSE_VERBS:
                 last = child if child.i > last.i else last
         yield _Raw(source, _tok_span(ctx, _cue_start(tok), last), content, stance)
 
@@ -441,18 +469,12 @@ def _according_cues(ctx: _Ctx) -> Iterator[_Raw]:
 
 
 def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
-    """Noun cues with a source and a that-clause ("the ministry's claim that ...")."""
+    """Noun cues with a source and what it says: a that-clause or an infinitive ("the
+    ministry's claim that ...", "Turkey's refusal to ..."), or with a possessive source, an
+    of/for/about phrase ("Moscow's support for ...")."""
     for tok in ctx.cands:
         stance = _NOUN_STANCE.get(tok.lemma_.lower())
         if stance is None or tok.pos_ != "NOUN":
-            continue
-        clauses = [
-            c
-            for c in tok.children
-            if c.dep_ in {"acl", "ccomp", "appos"}
-            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
-        ]
-        if not clauses:
             continue
         source: Token | None = None
         for child in tok.children:
@@ -461,8 +483,136 @@ def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
             elif child.dep_ == "prep" and child.lower_ == "by":
                 objs = [c for c in child.children if c.dep_ == "pobj"]
                 source = objs[0] if objs else source
-        if source is not None:
-            yield _Raw(source, _tok_span(ctx, tok, tok), _subtree_span(ctx, clauses[0]), stance)
+        if source is None:
+            continue
+        content: Token | None = None
+        for c in tok.children:
+            if c.dep_ in {"acl", "ccomp", "appos"} and any(
+                m.dep_ in {"mark", "aux"} and m.lower_ in {"that", "to"} for m in c.children
+            ):
+                content = c
+                break
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in lx.NOUN_PREPS
+                and c.i == tok.i + 1
+                and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+            ):
+                content = c
+                break
+        if content is not None:
+            yield _Raw(source, _tok_span(ctx, tok, tok), _subtree_span(ctx, content), stance)
+
+
+def _venue_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """'In a poll released Monday, 40 percent ...', 'To many, he is ...', and unsourced
+    hearsay ('the army reportedly withdrew')."""
+    for tok in ctx.cands:
+        low = tok.lower_
+        head = tok.head
+        if head is tok:
+            continue
+        if low in lx.HEARSAY_ADVERBS and tok.dep_ == "advmod":
+            cue = _tok_span(ctx, tok, tok)
+            yield _Raw(None, cue, _subtree_span(ctx, head), Stance.ASSERT)
+            continue
+        if low not in {"in", "to"} or tok.dep_ != "prep" or head.pos_ not in {"VERB", "AUX"}:
+            continue
+        objs = [c for c in tok.children if c.dep_ == "pobj"]
+        if not objs or (head.lemma_.lower() in _VERB_STANCE and tok.i > head.i):
+            continue  # '... said in a statement' belongs to the verb's cue
+        obj = objs[0]
+        nxt = obj.right_edge.i + 1
+        if nxt >= len(ctx.doc) or ctx.doc[nxt].text != ",":
+            continue
+        if low == "in":
+            if obj.lemma_.lower() not in lx.VENUE_SOURCES or obj.i > tok.i + 6:
+                continue
+        elif not (tok.is_sent_start or tok.i == 0) or obj.pos_ not in {"PROPN", "PRON", "NOUN"}:
+            continue
+        source = _tok_span(ctx, obj.left_edge, obj.right_edge)
+        cue = _tok_span(ctx, tok, tok)
+        content = _clause_minus(ctx, head, tok)
+        yield _Raw(obj, cue, content, Stance.ASSERT, source)
+
+
+_DASHES = "―—"
+_OPENERS = "“\"'"
+
+
+def _punct_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
+    """Punctuation as cue: a headline 'Source: what they said', 'Source: “quote”', and a quote
+    signed after a dash ('“...” ― Name')."""
+    text, doc = ctx.text, ctx.doc
+    starts = {s: e for s, e in quotes}
+    ends = {e: s for s, e in quotes}
+    for tok in doc:
+        if tok.text == ":" and tok.i > 0:
+            line_start = text.rfind("\n", 0, tok.idx) + 1
+            line_end = text.find("\n", tok.idx)
+            line_end = len(text) if line_end < 0 else line_end
+            after = tok.idx + 1
+            while after < line_end and text[after] in " \t":
+                after += 1
+            first = doc.char_span(line_start, tok.idx, alignment_mode="expand")
+            if after < line_end and text[after] in _OPENERS and (after + 1) in starts:
+                content = _span(ctx, after + 1, starts[after + 1])
+                source = _colon_source(doc, tok)
+                if source is not None:
+                    yield _Raw(source, _mark(tok), content, Stance.ASSERT)
+            elif first is not None and 0 < len(first) <= 6 and _names_source(first):
+                content = _span(ctx, after, line_end)
+                if len(content.text.split()) >= 3:
+                    src = _span(ctx, line_start, tok.idx)
+                    yield _Raw(first.root, _mark(tok), content, Stance.ASSERT, src)
+        elif tok.text in _DASHES or tok.text[:1] in _DASHES:
+            before = tok.idx
+            while before > 0 and text[before - 1] in " \t\xa0":
+                before -= 1
+            if before < 1 or text[before - 1] not in "”\"'":
+                continue
+            q_end = before - 1
+            if q_end not in ends:
+                continue
+            line_end = text.find("\n", tok.idx)
+            line_end = len(text) if line_end < 0 else line_end
+            src = _span(ctx, tok.idx + 1, min(line_end, tok.idx + 80))
+            src = _span(ctx, src.start, src.start + len(src.text.rstrip(". \xa0")))
+            if not src.text or len(src.text.split()) > 8:
+                continue
+            heads = doc.char_span(src.start, src.end, alignment_mode="expand")
+            content = _span(ctx, ends[q_end], q_end)
+            if heads is not None:
+                yield _Raw(heads.root, _mark(tok), content, Stance.ASSERT, src)
+
+
+def _mark(tok: Token) -> Span:
+    """A punctuation cue's own span (the trimming of `_span` would empty it)."""
+    return Span(tok.idx, tok.idx + 1, tok.text[0])
+
+
+def _names_source(span: SpacySpan) -> bool:
+    """Whether a headline's lead-in before a colon names a source (a name or a noun, no verb)."""
+    if any(t.pos_ in {"VERB", "AUX"} or t.text in {",", "."} for t in span):
+        return False
+    if not span[0].is_title or span.root.lemma_.lower() in lx.NOT_SOURCES:
+        return False
+    named = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in span)
+    return named or span.root.lemma_.lower() in lx.VENUE_SOURCES | lx.SOURCE_NOUNS
+
+
+def _colon_source(doc: Doc, colon: Token) -> Token | None:
+    """Who speaks the quote after a colon: the clause's speaker before it."""
+    sent = colon.sent
+    people = [
+        e
+        for e in doc.ents
+        if e.label_ in {"PERSON", "ORG"} and sent.start <= e.start and e.end <= colon.i
+    ]
+    if people:
+        return people[-1].root
+    subj = [t for t in doc[sent.start : colon.i] if t.dep_ in {"nsubj", "nsubjpass"}]
+    return subj[0] if subj else None
 
 
 # ---------------------------------------------------------------- public: attributions
@@ -488,7 +638,10 @@ def _resolve(ctx: _Ctx, raws: Sequence[_Raw], actors: Sequence[Actor]) -> list[A
                     referent, start=tok.idx, end=tok.idx + len(tok.text), text=tok.text
                 )
             else:
-                source = _actor_for(ctx, raw.source, actors)
+                if raw.source_span is not None:
+                    source = _actor_in(raw.source_span, actors)
+                else:
+                    source = _actor_for(ctx, raw.source, actors)
                 if raw.source.pos_ != "PRON":
                     if _is_person(source, ctx.doc):
                         last_person = source
@@ -496,6 +649,14 @@ def _resolve(ctx: _Ctx, raws: Sequence[_Raw], actors: Sequence[Actor]) -> list[A
                         last_group = source
         out.append(Attribution(source, raw.cue, raw.content, raw.stance))
     return out
+
+
+def _actor_in(span: Span, actors: Sequence[Actor]) -> Actor:
+    """The longest Actor inside a source span, or one built from the span's text."""
+    inside = [a for a in actors if span.start <= a.start and a.end <= span.end]
+    if inside:
+        return max(inside, key=lambda a: a.end - a.start)
+    return Actor(span.start, span.end, span.text, span.text)
 
 
 def _last_person_entity(doc: Doc, before: Token) -> Actor | None:
@@ -506,7 +667,10 @@ def _last_person_entity(doc: Doc, before: Token) -> Actor | None:
     return None
 
 
-_CUE_WORDS = frozenset({*_VERB_STANCE, *_NOUN_STANCE, *_COMMENT_LEMMAS, "cite", "according"})
+_CUE_WORDS = frozenset(
+    {*_VERB_STANCE, *_NOUN_STANCE, *_COMMENT_LEMMAS, *lx.HEARSAY_ADVERBS}
+    | {"cite", "according", "in", "to"}
+)
 
 
 def _candidates(doc: Doc) -> tuple[Token, ...]:
@@ -533,6 +697,13 @@ def find_attributions(doc: Doc, *, actors: Sequence[Actor]) -> tuple[Attribution
     for raw in _noun_cues(ctx):
         if (raw.cue.start, raw.cue.end) not in seen:
             raws.append(raw)
+    found = [(r.content.start, r.content.end) for r in raws]
+    for raw in (*_venue_cues(ctx), *_punct_cues(ctx, quotes)):
+        key = (raw.cue.start, raw.cue.end)
+        if key in seen or any(s <= raw.content.start < e for s, e in found):
+            continue
+        seen.add(key)
+        raws.append(raw)
     return tuple(_resolve(ctx, raws, actors))
 
 
@@ -610,6 +781,16 @@ def _contains(span: Span, start: int, end: int) -> bool:
     return span.start <= start and end <= span.end
 
 
+def _intent(cue: str) -> bool:
+    """Whether a cue states an intention or a wish ("plans", "wanted", "is seeking"): what it
+    governs has not happened, so nobody vouches for it as an event."""
+    word = cue.lower().split()[-1] if cue.strip() else ""
+    stems = {word, word.rstrip("s"), word[:-2], word[:-1], word[:-3], word[:-3] + "e"}
+    if word.endswith("ied"):
+        stems.add(word[:-3] + "y")
+    return bool(stems & lx.INTENT_VERBS)
+
+
 def _as_claim(att: Attribution) -> Claim:
     """The Claim an attribution makes."""
     return Claim(att.source, att.cue, att.stance)
@@ -632,7 +813,11 @@ def claim_for(
     claim", "the report"), wrap it ("Kyiv denied Moscow's claim that ...") or restate the event.
     """
     holding = sorted(
-        (a for a in attributions if _contains(a.content, trigger_start, trigger_end)),
+        (
+            a
+            for a in attributions
+            if _contains(a.content, trigger_start, trigger_end) and not _intent(a.cue.text)
+        ),
         key=lambda a: a.content.end - a.content.start,
     )
     inner = holding[0] if holding else None

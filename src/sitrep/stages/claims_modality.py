@@ -146,3 +146,12 @@ def modality_of(doc: Doc, token_i: int) -> Modality:
     if token.pos_ in {"NOUN", "PROPN", "NUM"}:
         return _nominal_modality(token)
     return _verb_modality(token)
+
+
+def modality_at(doc: Doc, start: int, end: int) -> Modality:
+    """Modality of the event whose trigger covers characters [start, end) (its syntactic
+    head); ASSERTED when the span covers no token. For scoring `modality_of` on gold events."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return Modality.ASSERTED
+    return modality_of(doc, span.root.i)

@@ -2,7 +2,8 @@
 
 Input → output: the spaCy `Doc` plus the article's attributions and actors → `Quote`s (the text
 between the marks, end-exclusive offsets) with their speaker. Straight and curly double quotes
-are recognised; single quotes are not (too easily confused with apostrophes). A quote left open
+are recognised, and two apostrophes ('') stand for a straight double quote; single quotes are
+not (too easily confused with apostrophes). A quote left open
 at the end of a paragraph closes there (the newspaper convention for multi-paragraph quotes).
 It does not find attributions; it reads them.
 """
@@ -26,6 +27,7 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
     open_mark = ""
+    skip_to = start
     for i in range(start, end):
         ch = text[i]
         if ch == _OPEN:
@@ -36,9 +38,13 @@ def _paragraph_quotes(text: str, start: int, end: int) -> list[tuple[int, int]]:
             if open_at is not None:
                 spans.append((open_at, i))
                 open_at = None
-        elif ch == _STRAIGHT:
+        elif ch == _STRAIGHT or (ch == "'" and text[i + 1 : i + 2] == "'" and i + 1 < end):
+            width = 1 if ch == _STRAIGHT else 2
+            if skip_to > i:
+                continue
+            skip_to = i + width
             if open_at is None:
-                open_at, open_mark = i + 1, _STRAIGHT
+                open_at, open_mark = i + width, _STRAIGHT
             elif open_mark == _STRAIGHT:
                 spans.append((open_at, i))
                 open_at = None
@@ -61,7 +67,7 @@ def quote_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans: list[tuple[int, int]] = []
     pos = 0
     for para in text.split("\n"):
-        if _OPEN in para or _CLOSE in para or _STRAIGHT in para:
+        if _OPEN in para or _CLOSE in para or _STRAIGHT in para or "''" in para:
             spans.extend(_paragraph_quotes(text, pos, pos + len(para)))
         pos += len(para) + 1
     out = (_trimmed(text, s, e) for s, e in spans)
