@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import json
 import time
+from pathlib import Path
 
 import pytest
+from spacy.language import Language
 
+from sitrep.errors import ResourceError
 from sitrep.knowledge.actors import ActorKB, load_actor_kb, normalise
+from sitrep.stages.actors import find_actors
 
 
 @pytest.mark.parametrize(
@@ -86,3 +91,50 @@ def test_load_is_fast() -> None:
     t = time.perf_counter()
     load_actor_kb()
     assert time.perf_counter() - t < 0.5
+
+
+def test_user_actor_file_extends_the_kb(tmp_path: Path) -> None:
+    extra = tmp_path / "my_actors.json"
+    extra.write_text(
+        json.dumps(
+            {
+                "orgs": [
+                    {"id": "KVB", "name": "Kivu Valley Brigade", "country": "COD",
+                     "sector": "REB", "aliases": ["KVB", "the Valley Brigade"]}
+                ],
+                "persons": [{"name": "Amara Diallo-Kane", "country": "MLI", "sector": "MIL"}],
+                "seats": {"MLI": ["Koulouba"]},
+            }
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    kb = load_actor_kb(extra)
+    entry = kb.lookup("the Valley Brigade")
+    assert entry is not None and (entry.country, entry.sector) == ("COD", "REB")
+    person = kb.lookup("Amara Diallo-Kane")
+    assert person is not None and person.country == "MLI"
+    seat = kb.lookup("Koulouba")
+    assert seat is not None and seat.country == "MLI"
+    assert kb.lookup("Kremlin") is not None  # the bundled names are kept
+    assert load_actor_kb().lookup("the Valley Brigade") is None
+
+
+def test_user_actor_is_used_by_the_actor_stage(nlp: Language, tmp_path: Path) -> None:
+    extra = tmp_path / "a.json"
+    extra.write_text(
+        json.dumps({"orgs": [{"id": "KVB", "name": "Kivu Valley Brigade", "country": "COD",
+                              "sector": "REB", "aliases": []}]}),
+        encoding="utf-8",
+    )  # fmt: skip
+    doc = nlp("The Kivu Valley Brigade attacked an army post on Monday.")
+    actors = find_actors(doc, kb=load_actor_kb(extra))
+    assert any((a.country, a.sector) == ("COD", "REB") for a in actors)
+
+
+def test_bad_user_actor_file_is_a_resource_error(tmp_path: Path) -> None:
+    extra = tmp_path / "bad.json"
+    extra.write_text(json.dumps({"orgs": [{"name": "X"}]}), encoding="utf-8")
+    with pytest.raises(ResourceError, match="lacks"):
+        load_actor_kb(extra)
+    with pytest.raises(ResourceError, match="not found"):
+        load_actor_kb(tmp_path / "missing.json")

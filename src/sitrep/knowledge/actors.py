@@ -19,10 +19,13 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
 from unidecode import unidecode
+
+from sitrep.errors import ResourceError
 
 _TITLE_WORDS = frozenset(
     {"mr", "mrs", "ms", "dr", "gen", "president", "prime", "minister", "sir", "lt", "col", "adm"}
@@ -209,8 +212,73 @@ def build_actor_kb(data: Mapping[str, Any]) -> ActorKB:
     )
 
 
-@functools.lru_cache(maxsize=1)
-def load_actor_kb() -> ActorKB:
-    """The bundled actor knowledge base (built once per process)."""
+DICT_SECTIONS = ("country_aliases", "demonyms", "seats", "sector_nouns", "titles")
+LIST_SECTIONS = ("orgs", "persons")
+_ORG_KEYS = frozenset({"id", "name", "country", "sector"})
+_PERSON_KEYS = frozenset({"name", "country", "sector"})
+
+
+def _check(data: Any, source: str) -> dict[str, Any]:
+    """The parsed KB document, or a ResourceError saying what is wrong and where."""
+    if not isinstance(data, dict):
+        raise ResourceError(
+            f"actor file {source}: expected a JSON object, found {type(data).__name__}"
+        )
+    for key in DICT_SECTIONS:
+        section = data.get(key, {})
+        if not isinstance(section, dict) or not all(
+            isinstance(v, list) and all(isinstance(x, str) for x in v) for v in section.values()
+        ):
+            raise ResourceError(
+                f"actor file {source}: {key!r} must map a code to a list of names (docs/actors.md)"
+            )
+    for key, required in (("orgs", _ORG_KEYS), ("persons", _PERSON_KEYS)):
+        items = data.get(key, [])
+        if not isinstance(items, list):
+            raise ResourceError(f"actor file {source}: {key!r} must be a list (docs/actors.md)")
+        for n, item in enumerate(items):
+            missing = required - set(item) if isinstance(item, dict) else required
+            if missing:
+                raise ResourceError(
+                    f"actor file {source}: {key}[{n}] lacks {', '.join(sorted(missing))} "
+                    "(docs/actors.md)"
+                )
+    return data
+
+
+def merge_kb_data(base: Mapping[str, Any], extra: Mapping[str, Any]) -> dict[str, Any]:
+    """The bundled KB document extended by a user's: name lists are joined; the user's
+    organisations and persons come first, so a name both define resolves to the user's entry
+    (a country's own names still win over any organisation or person)."""
+    out: dict[str, Any] = {}
+    for key in DICT_SECTIONS:
+        merged: dict[str, list[str]] = {k: list(v) for k, v in base.get(key, {}).items()}
+        for code, names in extra.get(key, {}).items():
+            merged[code] = [*merged.get(code, []), *names]
+        out[key] = merged
+    for key in LIST_SECTIONS:
+        user = [{"aliases": [], **item} for item in extra.get(key, [])]
+        out[key] = [*user, *base.get(key, [])]
+    return out
+
+
+def read_actor_file(path: Path) -> dict[str, Any]:
+    """A user's actor file (the bundled format, every section optional), checked."""
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except FileNotFoundError:
+        raise ResourceError(f"actor file {path} not found: check knowledge.actors_file") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ResourceError(f"actor file {path} is not readable JSON: {exc}") from None
+    return _check(data, str(path))
+
+
+@functools.lru_cache(maxsize=4)
+def load_actor_kb(extra: Path | None = None) -> ActorKB:
+    """The bundled actor knowledge base, extended by a user's file in the same format
+    (docs/actors.md) when `extra` is given; built once per process and file."""
     raw = resources.files("sitrep.knowledge").joinpath("data/actors.json").read_text("utf-8")
-    return build_actor_kb(json.loads(raw))
+    data = json.loads(raw)
+    if extra is not None:
+        data = merge_kb_data(data, read_actor_file(Path(extra)))
+    return build_actor_kb(data)

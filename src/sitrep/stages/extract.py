@@ -19,14 +19,20 @@ It does not decide whether the event happened (negation, future: modality), who 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as TokenSpan
 
 from sitrep.knowledge.actors import ActorKB, normalise
 from sitrep.model import Actor, EventType, Place, Span
-from sitrep.stages.ontology import make_type
+from sitrep.stages.ontology import LEGACY_TYPES, make_type, make_type_from_code
+from sitrep.stages.typing_features import hash_features, trigger_features
+from sitrep.stages.typing_model import TypingModel, load_typing_model
+
+log = logging.getLogger(__name__)
 
 DRIVEN_OUT = "driven-out"
 
@@ -161,7 +167,7 @@ LIFT_VERBS = frozenset({"lift", "end", "resume", "restore", "unfreeze"})
 
 # cue lemmas in the trigger's modifiers or sentence → ASSAULT mode (first match wins)
 WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
-    ("chemical", frozenset({"chemical", "chlorine", "sarin", "gas", "toxic", "nerve"})),
+    ("chemical", frozenset({"chemical", "chlorine", "sarin", "toxic", "nerve", "mustard"})),
     ("suicide", frozenset({"suicide", "self-detonate"})),
     ("drone", frozenset({"drone", "uav", "shahed", "kamikaze"})),
     ("aerial", frozenset({"air", "airstrike", "plane", "warplane", "jet", "aircraft",
@@ -219,6 +225,7 @@ class EventCandidate:
     typing: EventType
     actors: tuple[Actor, ...] = ()
     recipients: tuple[Actor, ...] = ()
+    rule: Entry | None = None  # the lexicon's proposal (None: a fallback candidate)
 
 
 def _index(doc: Doc, actors: Sequence[Actor]) -> dict[int, list[Actor]]:
@@ -499,7 +506,7 @@ def _candidate(
     pc = _place_country(tok, places, kb) if entry[1] in {"capture", "retake"} else None
     span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
     typing = _typed(entry, actors, recipients, pc)
-    return EventCandidate(span, tok.i, typing, tuple(actors), tuple(recipients))
+    return EventCandidate(span, tok.i, typing, tuple(actors), tuple(recipients), entry)
 
 
 def _demonym_actors(tok: Token, kb: ActorKB, *, verbal: bool, armed: bool) -> list[Actor]:
@@ -566,19 +573,17 @@ def _sentence_starts_back(doc: Doc, tok_i: int, n: int) -> int:
 
 def _replace(c: EventCandidate, *, recipients: tuple[Actor, ...]) -> EventCandidate:
     """A candidate with other recipients."""
-    return EventCandidate(c.trigger, c.token_i, c.typing, c.actors, recipients)
+    return replace(c, recipients=recipients)
 
 
-def find_events(
+def rule_candidates(
     doc: Doc,
     *,
     actors: Sequence[Actor],
     places: Sequence[Place] = (),
     kb: ActorKB | None = None,
-) -> tuple[EventCandidate, ...]:
-    """Every event trigger in `doc`, typed, with its actors and recipients, in text order.
-
-    `kb` (optional) lets a demonym in a captured place's phrase give that place's country."""
+) -> list[EventCandidate]:
+    """Every lexicon trigger in `doc`, typed by the lexicon alone, with its sides."""
     by_tok = _index(doc, actors)
     cands: list[EventCandidate] = []
     consumed: set[int] = set()
@@ -593,4 +598,156 @@ def find_events(
         if _is_labour_strike(tok):
             entry = ("PROTEST", "strike", 0.6)
         cands.append(_candidate(tok, _refine(tok, entry), by_tok, places, kb))
+    return cands
+
+
+# verbs that report or frame an event rather than being one: a fallback looks past them
+FRAME_VERBS = frozenset(
+    {"say", "tell", "report", "add", "state", "claim", "confirm", "deny", "announce", "accord",
+     "believe", "know", "think", "be", "have", "appear", "seem", "quote", "cite", "note"}
+)  # fmt: skip
+FALLBACK_PENALTY = 0.8
+NESTED_PENALTY = 0.85
+NONE_ACLED_PENALTY = 0.9
+FALLBACK_MIN = 0.35
+
+
+def _fallback_token(sent: TokenSpan) -> Token | None:
+    """The main verb of a sentence without lexicon triggers, past reporting verbs."""
+    root = sent.root
+    for _ in range(3):
+        if root.pos_ not in {"VERB", "AUX"}:
+            return None
+        if _lemma(root) not in FRAME_VERBS:
+            return root
+        nxt = [
+            c for c in root.children if c.dep_ in {"ccomp", "xcomp", "conj"} and c.pos_ == "VERB"
+        ]
+        if not nxt:
+            return None
+        root = nxt[0]
+    return None
+
+
+def fallback_candidates(
+    doc: Doc, cands: Sequence[EventCandidate], by_tok: dict[int, list[Actor]]
+) -> list[EventCandidate]:
+    """One untyped candidate per sentence that has no lexicon trigger: its main verb."""
+    taken = {doc[c.token_i].sent.start for c in cands}
+    out: list[EventCandidate] = []
+    for sent in doc.sents:
+        if sent.start in taken:
+            continue
+        tok = _fallback_token(sent)
+        if tok is None:
+            continue
+        actors, recipients = _verb_args(tok, by_tok)
+        span = Span(tok.idx, tok.idx + len(tok.text), tok.text)
+        typing = EventType("NONE", None, None, None, 0.0)
+        out.append(EventCandidate(span, tok.i, typing, tuple(actors), tuple(recipients), None))
+    return out
+
+
+def _current(entry: Entry | None) -> Entry | None:
+    """A lexicon entry under current PLOVER names (DEMAND → REQUEST/demand, ...)."""
+    if entry is None or entry[0] not in LEGACY_TYPES:
+        return entry
+    etype, mode = LEGACY_TYPES[entry[0]]
+    return etype, entry[1] or mode, entry[2]
+
+
+def candidate_features(doc: Doc, c: EventCandidate, by_tok: dict[int, list[Actor]]) -> list[str]:
+    """The typing model's feature strings for one candidate."""
+    tok = doc[c.token_i]
+    rule = _current(c.rule)
+    sent_sectors = {a.sector for t in tok.sent for a in by_tok.get(t.i, ()) if a.sector}
+    return trigger_features(
+        tok,
+        lemma=_lemma(tok),
+        rule=(rule[0], rule[1]) if rule else None,
+        actor_sectors=[a.sector for a in c.actors if a.sector],
+        recipient_sectors=[a.sector for a in c.recipients if a.sector],
+        sentence_sectors=sent_sectors,
+    )
+
+
+def _nesting(doc: Doc, tok_i: int, trigger_tokens: set[int]) -> int:
+    """How many other triggers govern this one ("rejected the demand": demand is nested)."""
+    n = 0
+    tok = doc[tok_i]
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if tok.i in trigger_tokens:
+            n += 1
+    return n
+
+
+def model_typed(
+    doc: Doc,
+    cands: Sequence[EventCandidate],
+    model: TypingModel,
+    by_tok: dict[int, list[Actor]],
+    places: Sequence[Place],
+    kb: ActorKB | None,
+) -> list[EventCandidate]:
+    """Candidates retyped by the model (lexicon as prior); fallbacks it finds no event in go."""
+    triggers = {c.token_i for c in cands}
+    out: list[EventCandidate] = []
+    for c in cands:
+        rule = _current(c.rule)
+        probs = model.probabilities(hash_features(candidate_features(doc, c, by_tok)))
+        d = model.decide(probs, rule)
+        if rule is None and (d.no_event or d.probability < FALLBACK_MIN):
+            continue
+        conf = d.probability * NESTED_PENALTY ** _nesting(doc, c.token_i, triggers)
+        if rule is None:
+            conf *= FALLBACK_PENALTY
+        if d.acled_code is None:
+            conf *= NONE_ACLED_PENALTY
+        tok = doc[c.token_i]
+        pc = _place_country(tok, places, kb) if d.mode in {"capture", "retake"} else None
+        typing = make_type_from_code(
+            d.event_type,
+            d.mode,
+            d.acled_code,
+            confidence=round(conf, 4),
+            actor_sectors=frozenset(a.sector for a in c.actors if a.sector),
+            actor_countries=frozenset(a.country for a in c.actors if a.country),
+            place_country=pc,
+        )
+        out.append(replace(c, typing=typing))
+    return out
+
+
+def _bundled_model() -> TypingModel | None:
+    """The bundled typing model, or None (rules alone) when its file is missing."""
+    try:
+        return load_typing_model()
+    except FileNotFoundError:
+        log.warning("typing model file missing: events are typed by the lexicon alone")
+        return None
+
+
+def find_events(
+    doc: Doc,
+    *,
+    actors: Sequence[Actor],
+    places: Sequence[Place] = (),
+    kb: ActorKB | None = None,
+    use_model: bool = True,
+) -> tuple[EventCandidate, ...]:
+    """Every event trigger in `doc`, typed, with its actors and recipients, in text order.
+
+    Lexicon triggers, plus (with the model) the main verb of each sentence without one, are
+    typed by the typing model with the lexicon as prior (`typing_model.decide`); territorial
+    sub-types follow the sides (`ontology.make_type_from_code`). `use_model=False` types by
+    the lexicon alone. `kb` (optional) lets a demonym in a captured place's phrase give that
+    place's country."""
+    cands = rule_candidates(doc, actors=actors, places=places, kb=kb)
+    model = _bundled_model() if use_model else None
+    if model is not None:
+        by_tok = _index(doc, actors)
+        cands += fallback_candidates(doc, cands, by_tok)
+        cands.sort(key=lambda c: c.token_i)
+        cands = model_typed(doc, cands, model, by_tok, places, kb)
     return tuple(_with_losers(cands, doc, actors))

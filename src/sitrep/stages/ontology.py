@@ -237,3 +237,35 @@ def make_type(
         place_country=place_country,
     )
     return EventType(event_type, mode, acled_type, acled_subtype, confidence)
+
+
+TERRITORY_CODES = frozenset({"ARMED_CLASH", "GOV_REGAINS_TERIT", "NON_STATE_ACTOR_OVERTAKES_TER"})
+
+
+def make_type_from_code(
+    event_type: str,
+    mode: str | None,
+    code: str | None,
+    *,
+    confidence: float,
+    actor_sectors: frozenset[str] = frozenset(),
+    actor_countries: frozenset[str] = frozenset(),
+    place_country: str | None = None,
+) -> EventType:
+    """A `model.EventType` for a PLOVER type and mode with the ACLED sub-type given by its CASE
+    2021 code (None: no ACLED event), as the typing model chose it.
+
+    Territory rule override: a capture or retake (by its mode) typed as a Battles sub-type
+    takes the sub-type that the ontology derives from the sides when the actors' sectors are
+    known ("ISIS fighters recaptured" → Non-state actor overtakes territory)."""
+    if event_type in LEGACY_TYPES:
+        event_type, default_mode = LEGACY_TYPES[event_type]
+        mode = mode or default_mode
+    if code is None or code not in ACLED_CODES:
+        return EventType(event_type, mode, None, None, confidence)
+    acled_type, subtype = ACLED_CODES[code]
+    if code in TERRITORY_CODES and mode in {"capture", "retake"} and actor_sectors:
+        sides = territory_subtype(mode, actor_sectors, actor_countries, place_country)
+        if sides != "Armed clash":  # the sides decide only when they are telling
+            acled_type, subtype = BATTLES, sides
+    return EventType(event_type, mode, acled_type, subtype, confidence)
