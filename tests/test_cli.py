@@ -305,3 +305,41 @@ def test_second_writer_gets_a_clear_error(
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_user_actors_file_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    kb = tmp_path / "actors.json"
+    kb.write_text(
+        json.dumps(
+            {
+                "persons": [
+                    {
+                        "name": "Kestutis Varnas",
+                        "country": "LTU",
+                        "sector": "MIL",
+                        "aliases": ["General Varnas"],
+                    }
+                ]
+            }
+        ),
+        encoding="utf-8",
+    )
+    src = tmp_path / "a.txt"
+    src.write_text(
+        "General Varnas said on Monday that his troops shelled the depot near the "
+        "border overnight.",
+        encoding="utf-8",
+    )
+    code, out, _ = run(
+        capsys,
+        "--set",
+        f"knowledge.actors_file={kb}",
+        "extract",
+        str(src),
+        "--published",
+        "2025-06-02",
+    )
+    assert code == 0
+    doc = json.loads(out)
+    sources = [a["source"] for a in doc["attributions"] if a["source"]]
+    assert any(s["country"] == "LTU" and s["sector"] == "MIL" for s in sources)

@@ -46,6 +46,7 @@ class IngestSettings:
 @dataclass(frozen=True)
 class KnowledgeSettings:
     dir: str = field(default_factory=_default_data_dir)
+    actors_file: str = ""
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ HELP: dict[str, str] = {
     "ingest.timeout_s": "timeout of each HTTP request, seconds",
     "ingest.user_agent": "User-Agent header for URLs and feeds",
     "ingest.max_feed_items": "at most this many items are taken from one feed",
-    "knowledge.dir": "where `sitrep setup` builds the gazetteer and actor KB",
+    "knowledge.dir": "where `sitrep setup` builds the gazetteer",
+    "knowledge.actors_file": "your own actors, merged into the bundled KB (docs/actors.md)",
     "api.token": "bearer token that POST requests must present (empty: writes refused)",
     "api.host": "address `sitrep serve` listens on (flag --host overrides)",
     "api.port": "port `sitrep serve` listens on (flag --port overrides)",

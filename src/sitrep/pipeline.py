@@ -79,7 +79,9 @@ def load_resources(settings: Settings) -> Resources:
     return Resources(
         nlp=load_nlp(settings.nlp.model),
         gazetteer=ensure_gazetteer(Path(settings.knowledge.dir)),
-        actor_kb=load_actor_kb(),
+        actor_kb=load_actor_kb(
+            Path(settings.knowledge.actors_file) if settings.knowledge.actors_file else None
+        ),
         model_name=settings.nlp.model,
     )
 

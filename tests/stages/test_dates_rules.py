@@ -266,3 +266,13 @@ def test_easter_dates() -> None:
 def test_fiscal_years(nlp: Language, text: str, expr: str, value: str) -> None:
     t = times(nlp, text)[expr]
     assert (t.value, t.start_date) == (value, None)
+
+
+def test_expressions_off_the_calendar_are_not_resolved(nlp: Language) -> None:
+    import datetime as dt
+
+    from sitrep.stages.dates import find_times
+
+    doc = nlp("Rebels have held the valley since the last decade, a century ago.")
+    for t in find_times(doc, anchor=dt.date(1, 6, 1)):  # year 1: "last decade" is year -10
+        assert t.start_date is None or t.start_date.year >= 1

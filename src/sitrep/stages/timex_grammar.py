@@ -1008,8 +1008,9 @@ def scan(text: str) -> list[Candidate]:
     for rule in RULES:
         for m in _matches(rule, text, windows.get(rule.name, ())):
             start, end = span_of(m)
-            if end > start and rule.handler(m, _PROBE) is not None:
-                found.append(Candidate(start, end, rule, m))
+            cand = Candidate(start, end, rule, m)
+            if end > start and normalise(cand, _PROBE) is not None:
+                found.append(cand)
     found.sort(key=lambda c: (-(c.end - c.start), RULE_PRIORITY[c.rule.name], c.start))
     chosen: list[Candidate] = []
     for cand in found:
@@ -1026,5 +1027,9 @@ def _matches(rule: Rule, text: str, windows: Sequence[tuple[int, int]]) -> Itera
 
 
 def normalise(candidate: Candidate, ctx: Context) -> Norm | None:
-    """The normalised value of a grammar match in the given context; None if it is not a time."""
-    return candidate.rule.handler(candidate.match, ctx)
+    """The normalised value of a grammar match in the given context; None if it is not a time
+    or falls outside the calendar `datetime` can represent (years 1..9999)."""
+    try:
+        return candidate.rule.handler(candidate.match, ctx)
+    except (ValueError, OverflowError):
+        return None
