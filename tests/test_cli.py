@@ -343,3 +343,33 @@ def test_user_actors_file_is_used(tmp_path: Path, capsys: pytest.CaptureFixture[
     doc = json.loads(out)
     sources = [a["source"] for a in doc["attributions"] if a["source"]]
     assert any(s["country"] == "LTU" and s["sector"] == "MIL" for s in sources)
+
+
+def test_control_timeline_of_the_examples(
+    examples_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(
+        capsys, "control", "Mala Tokmachka", "--db", str(examples_db), "--format", "json"
+    )
+    assert code == 0
+    changes = json.loads(out)
+    assert changes and changes[0]["controller"] == "RUS" and changes[0]["status"] == "confirmed"
+    code, out, _ = run(capsys, "control", "--at", "2025-06-30", "--db", str(examples_db))
+    assert code == 0 and "Mala Tokmachka" in out
+    code, _, err = run(capsys, "control", "--db", str(examples_db))
+    assert code == 1 and "PLACE" in err
+
+
+def test_merge_rebuild_keeps_every_mention(
+    examples_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "m.duckdb"
+    shutil.copy(examples_db, copy)
+    before = counts(copy)
+    code, out, _ = run(capsys, "merge", "--rebuild", "--db", str(copy))
+    assert code == 0 and "regrouped" in out
+    assert counts(copy) == before  # same articles, mentions, events, failures
+    code, out, _ = run(
+        capsys, "--set", "merge.place_km=200", "merge", "--rebuild", "--db", str(copy)
+    )
+    assert code == 0 and counts(copy)[2] < before[2]  # a wider radius merges more

@@ -7,6 +7,7 @@ configuration, resource or storage error (one red line; `--debug` shows the trac
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -231,6 +232,7 @@ def ingest(
     title: TitleOpt = None,
 ) -> None:
     """Read articles, extract their events and store them in the database."""
+    from sitrep.consolidate.match import match_settings
     from sitrep.ingest import load_source, plan_sources
     from sitrep.pipeline import analyse, load_resources
     from sitrep.storage.db import known_article_ids, open_db, write_batch
@@ -257,7 +259,9 @@ def ingest(
             else:
                 analyses.append(item)
             progress.advance(analysed)
-        stats = write_batch(con, analyses, failures, analysed_with=res.analysed_with)
+        stats = write_batch(
+            con, analyses, failures, analysed_with=res.analysed_with, match=match_settings(s.merge)
+        )
         tally.new += stats.articles
         tally.mentions += stats.mentions
         tally.failures.extend(failures)
@@ -765,6 +769,81 @@ def serve(
         f"(API docs at /docs; Ctrl-C stops)"
     )
     uvicorn.run(app_, host=bind_host, port=bind_port, log_level="warning")
+
+
+# ---------------------------------------------------------------- control, merge
+
+
+@app.command()
+def control(
+    ctx: typer.Context,
+    place: Annotated[str | None, typer.Argument(help="place name (omit with --at)")] = None,
+    at: Annotated[
+        str | None, typer.Option("--at", help="YYYY-MM-DD: who held each place on that day")
+    ] = None,
+    db: DbOption = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|json")] = "table",
+) -> None:
+    """Who controls a place since when, according to whom, with the status of each change."""
+    from sitrep.consolidate.control import holder_at, timeline
+    from sitrep.storage.db import open_db
+    from sitrep.storage.queries import territorial_events
+
+    if fmt not in ("table", "json"):
+        raise ConfigError(f"--format: expected table or json, got {fmt!r}")
+    if place is None and at is None:
+        raise ConfigError("give a PLACE, or --at DATE for every place with changes")
+    day = _parse_date(at, "--at")
+    con = open_db(_db_path(_state(ctx), db), read_only=True)
+    try:
+        changes = timeline(territorial_events(con, place=place))
+    finally:
+        con.close()
+    if day is not None:
+        changes = list(holder_at(changes, day).values())
+    if fmt == "json":
+        out.file.write(
+            json.dumps([dataclasses.asdict(c) for c in changes], default=str, indent=2) + "\n"
+        )
+        return
+    what = f"control of {place}" if place else "places with changes of control"
+    title = f"{what} on {day}" if day else what
+    table = Table("place", "since", "held by", "taken from", "status", "who says so", "event",
+                  title=escape(title))  # fmt: skip
+    for c in changes:
+        table.add_row(
+            escape(c.place), str(c.since or "?"), c.controller or "?", c.lost_by or "",
+            c.status, escape("; ".join(c.sources)), c.event_id[:10],
+        )  # fmt: skip
+    out.print(table)
+
+
+@app.command()
+def merge(
+    ctx: typer.Context,
+    rebuild: Annotated[
+        bool, typer.Option("--rebuild", help="regroup every stored mention into events")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Recompute events from the stored mentions (after changing the merge.* settings)."""
+    from sitrep.consolidate.match import match_settings
+    from sitrep.storage.consolidation import rebuild_events
+    from sitrep.storage.db import open_db
+
+    if not rebuild:
+        raise ConfigError("nothing to do: use `sitrep merge --rebuild`")
+    state = _state(ctx)
+    con = open_db(_db_path(state, db))
+    try:
+        with err.status("regrouping mentions into events …"):
+            stats = rebuild_events(con, settings=match_settings(state.settings.merge))
+    finally:
+        con.close()
+    out.print(
+        f"{stats.mentions} mentions regrouped: {stats.events_before} events before, "
+        f"{stats.events_after} after; articles and mentions unchanged"
+    )
 
 
 # ---------------------------------------------------------------- eval

@@ -60,15 +60,30 @@ class ApiSettings:
 
 
 @dataclass(frozen=True)
+class MergeSettings:
+    place_km: float = 15.0
+    date_slack_days: int = 1
+    territory_slack_days: int = 10
+    window_days: int = 7
+    threshold: float = 4.0
+
+
+@dataclass(frozen=True)
 class Settings:
     nlp: NlpSettings = field(default_factory=NlpSettings)
     storage: StorageSettings = field(default_factory=StorageSettings)
     ingest: IngestSettings = field(default_factory=IngestSettings)
     knowledge: KnowledgeSettings = field(default_factory=KnowledgeSettings)
     api: ApiSettings = field(default_factory=ApiSettings)
+    merge: MergeSettings = field(default_factory=MergeSettings)
 
 
 HELP: dict[str, str] = {
+    "merge.place_km": "two reports of one event in towns further apart than this stay apart",
+    "merge.date_slack_days": "days by which two reports' date ranges may miss and still match",
+    "merge.territory_slack_days": "the same for changes of control, often admitted days later",
+    "merge.window_days": "undated reports match only if published this many days apart",
+    "merge.threshold": "evidence needed to merge two reports (docs/pipeline.md, Consolidation)",
     "nlp.model": "name of the installed spaCy pipeline to load",
     "nlp.batch_size": "articles per nlp.pipe batch",
     "storage.path": "the DuckDB file (flag --db overrides)",

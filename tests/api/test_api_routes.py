@@ -117,8 +117,13 @@ def test_timeline(synth_client: TestClient) -> None:
     _error(synth_client.get("/timeline", params={"by": "mood"}), 422)
 
 
-def test_control_is_not_implemented(synth_client: TestClient) -> None:
-    assert _error(synth_client.get("/places/703448/control"), 501)["type"] == "not_implemented"
+def test_control_timeline_of_a_village(examples_client: TestClient) -> None:
+    body = examples_client.get("/places/702153/control").json()  # Mala Tokmachka
+    assert body["geonameid"] == 702153 and body["changes"]
+    first = body["changes"][0]
+    assert first["place"] == "Mala Tokmachka" and first["controller"] == "RUS"
+    assert first["status"] == "confirmed" and first["sources"]
+    assert examples_client.get("/places/1/control").json()["changes"] == []
 
 
 def test_unknown_route_and_method(synth_client: TestClient) -> None:

@@ -77,6 +77,7 @@ class Analyser:
 
 def ingest(analyser: Analyser, store: Any, body: ArticleIn) -> dict[str, Any]:
     """Analyse and store one request's articles; report each one's findings or failure."""
+    from sitrep.consolidate.match import match_settings
     from sitrep.pipeline import analyse
     from sitrep.public import analysis_json
     from sitrep.storage.db import known_article_ids, write_batch
@@ -97,7 +98,13 @@ def ingest(analyser: Analyser, store: Any, body: ArticleIn) -> dict[str, Any]:
     with store.write_lock:
         con = store.connection()
         known = known_article_ids(con, [a.article.article_id for a in analyses])
-        stats = write_batch(con, analyses, failures, analysed_with=res.analysed_with)
+        stats = write_batch(
+            con,
+            analyses,
+            failures,
+            analysed_with=res.analysed_with,
+            match=match_settings(analyser.settings.merge),
+        )
     return {
         "stored": stats.articles,
         "articles": [

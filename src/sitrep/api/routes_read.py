@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query
@@ -9,7 +10,9 @@ from fastapi import APIRouter, Depends, Path, Query
 from sitrep.api.deps import reader
 from sitrep.api.errors import ERROR_SCHEMA, ApiError
 from sitrep.api.params import Selection, selection
+from sitrep.consolidate.control import timeline as control_timeline
 from sitrep.storage.db import Connection
+from sitrep.storage.queries import territorial_events
 from sitrep.storage.web_queries import (
     article_detail,
     event_detail,
@@ -76,9 +79,8 @@ def get_timeline(
     return {"by": by, "days": timeline(db, sel.filter, sel.bbox, by=by)}
 
 
-@router.get(
-    "/places/{geonameid}/control", tags=["places"], responses={501: ERROR_SCHEMA}, status_code=501
-)
-def place_control(geonameid: int) -> dict[str, Any]:
-    """Territorial control timeline of a place: not implemented yet (a later issue)."""
-    raise ApiError(501, "the territorial control timeline is not implemented yet")
+@router.get("/places/{geonameid}/control", tags=["places"])
+def place_control(db: Db, geonameid: int) -> dict[str, Any]:
+    """Territorial control timeline of a place: each change, since when, according to whom."""
+    changes = control_timeline(territorial_events(db, geonameid=geonameid))
+    return {"geonameid": geonameid, "changes": [dataclasses.asdict(c) for c in changes]}

@@ -86,6 +86,17 @@ class MatchSettings:
     allow_undated: bool = False  # only for gold sets without dates (ECB+): see evaluation
 
 
+def match_settings(merge: Any) -> MatchSettings:
+    """MatchSettings from the `merge` section of the settings (same field names)."""
+    return MatchSettings(
+        place_km=float(merge.place_km),
+        date_slack_days=int(merge.date_slack_days),
+        territory_slack_days=int(merge.territory_slack_days),
+        window_days=int(merge.window_days),
+        threshold=float(merge.threshold),
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class MentionKey:
     """What matching needs to know about one mention."""

@@ -251,3 +251,24 @@ def list_failures(con: Connection, limit: int = 100) -> list[dict[str, Any]]:
 def event_ids(con: Connection) -> Sequence[str]:
     """All event ids (for tests and exports)."""
     return [r[0] for r in con.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()]
+
+
+def territorial_events(
+    con: Connection, *, place: str | None = None, geonameid: int | None = None
+) -> list[dict[str, Any]]:
+    """Events that can move control of a place (captures, retakes, withdrawals), in full."""
+    where = ["((event_type = 'ASSAULT' AND mode IN ('capture', 'retake')) "
+             "OR event_type = 'RETREAT')", "place_name IS NOT NULL"]  # fmt: skip
+    params: list[Any] = []
+    if geonameid is not None:
+        where.append("geonameid = ?")
+        params.append(geonameid)
+    if place:
+        where.append("(place_name ILIKE ? OR admin1 ILIKE ?)")
+        params += [f"%{place}%", f"%{place}%"]
+    rows = con.execute(
+        f"SELECT event_id FROM events WHERE {' AND '.join(where)} "
+        "ORDER BY coalesce(when_start, first_published), event_id",
+        params,
+    ).fetchall()
+    return [e for (eid,) in rows if (e := get_event(con, eid)) is not None]
