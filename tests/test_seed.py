@@ -87,6 +87,12 @@ def test_dates_resolve_against_publication_day(seed: Any) -> None:
     assert values["wednesday"] == "2025-03-12"
     assert values["tuesday"] == "2025-03-11"
     assert values["the next day"] == "2025-03-12"
+    assert values["thursday"] == "2025-03-13"
+    summer = next(t for t in seed.times if t.text.lower() == "last summer")
+    assert (summer.start_date, summer.end_date) == (dt.date(2024, 6, 1), dt.date(2024, 8, 31))
+    assert summer.granularity.value == "season"
+    since = next(t for t in seed.times if t.text.lower() == "since august")
+    assert since.start_date == dt.date(2024, 8, 1) and since.end_date == dt.date(2025, 3, 13)
 
 
 def test_putin_expects_to_free_the_region_is_future(seed: Any) -> None:
