@@ -858,6 +858,8 @@ def eval_cmd(
 ) -> None:
     """Score sitrep on gold files and print the figures for each file's kind."""
     from sitrep.evaluation import render_table, score_file
+    from sitrep.knowledge.gazetteer import resolve_location_text
+    from sitrep.model import Feature
     from sitrep.pipeline import analyse, load_resources
     from sitrep.public import analysis_json
     from sitrep.stages.claims_modality import modality_at
@@ -892,10 +894,18 @@ def eval_cmd(
         doc = res.nlp(text)
         return [modality_at(doc, start, end).value for start, end in spans]
 
+    def locate(text: str, country: str | None) -> tuple[float, float, bool] | None:
+        entry = resolve_location_text(text, res.gazetteer, country=country)
+        if entry is None or entry.lat is None or entry.lon is None:
+            return None
+        return entry.lat, entry.lon, entry.feature is Feature.CITY
+
     reports = []
     for f in files:
         with err.status(f"scoring {f.name} …"):
-            reports.append(score_file(f, extract_docs, limit=limit, modality_at=gold_modality))
+            reports.append(
+                score_file(f, extract_docs, limit=limit, modality_at=gold_modality, locate=locate)
+            )
     if as_json:
         out.file.write(json.dumps([r.to_dict() for r in reports], indent=2) + "\n")
     else:

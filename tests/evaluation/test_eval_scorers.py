@@ -480,3 +480,22 @@ def test_coreference_found_scores_judge_clustering_alone() -> None:
     assert scored.metrics["found_mentions"] == 2.0
     # overall, the missed third mention costs recall
     assert scored.metrics["b3_recall"] < 1.0
+
+
+def test_event_record_where_figures_use_the_locator() -> None:
+    from sitrep.evaluation.scorers import score_event_record
+
+    cases = [
+        {"set": "t", "id": "1", "text": "Shelling hit Kharkiv.", "where": "Kharkiv",
+         "lat": 49.99, "lon": 36.23},
+        {"set": "t", "id": "2", "text": "Explosions in the region.", "where": "Sumy Oblast",
+         "lat": 50.9, "lon": 34.8},
+        {"set": "t", "id": "3", "text": "A strike.", "where": "somewhere", "lat": 1.0,
+         "lon": 1.0},
+    ]  # fmt: skip
+    table = {"Kharkiv": (50.0, 36.25, True), "Sumy Oblast": (51.5, 34.0, False)}
+    scored = score_event_record(cases, [None, None, None],
+                                locate=lambda text, country: table.get(text))  # fmt: skip
+    assert scored.metrics["where_n"] == 3.0
+    assert scored.metrics["where_25km"] == 1 / 3  # only Kharkiv is within 25 km
+    assert scored.metrics["where_town_n"] == 1.0 and scored.metrics["where_25km_town"] == 1.0

@@ -19,10 +19,12 @@ from sitrep.evaluation.report import Report
 from sitrep.evaluation.scorers import (
     SCORERS,
     ClusterFn,
+    Locate,
     ModalityAt,
     Pred,
     Scored,
     score_coreference,
+    score_event_record,
     score_factuality,
 )
 
@@ -82,12 +84,15 @@ def score_cases(
     *,
     clusters: ClusterFn | None = None,
     modality_at: ModalityAt | None = None,
+    locate: Locate | None = None,
 ) -> Scored:
     """The scorer of `kind` applied to the cases and their predictions."""
     if kind == "coreference":
         return score_coreference(cases, preds, clusters=clusters or sitrep_clusters)
     if kind == "factuality":
         return score_factuality(cases, preds, modality_at=modality_at)
+    if kind == "event_record":
+        return score_event_record(cases, preds, locate=locate)
     return SCORERS[kind](cases, preds)
 
 
@@ -98,6 +103,7 @@ def score_file(
     limit: int | None = None,
     clusters: ClusterFn | None = None,
     modality_at: ModalityAt | None = None,
+    locate: Locate | None = None,
 ) -> Report:
     """Scores of `extract` on the gold file at `path` (its first `limit` cases)."""
     began = time.perf_counter()
@@ -106,7 +112,9 @@ def score_file(
     extract_began = time.perf_counter()
     preds, run_notes = run_extract(extract, docs)
     extract_seconds = time.perf_counter() - extract_began
-    scored = score_cases(kind, cases, preds, clusters=clusters, modality_at=modality_at)
+    scored = score_cases(
+        kind, cases, preds, clusters=clusters, modality_at=modality_at, locate=locate
+    )
     metrics = dict(scored.metrics)
     if kind == "unlabelled":
         metrics["articles_per_second"] = len(docs) / extract_seconds if extract_seconds else 0.0

@@ -602,8 +602,39 @@ def _event_record_case(case: Case, pred: Pred) -> tuple[Counter[str], list[float
     return c, errors
 
 
-def score_event_record(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
-    """Coded event records: place within 161 km, date in range, deaths; each with coverage."""
+Locate = Callable[[str, str | None], tuple[float, float, bool] | None]
+WHERE_KM = 25.0
+
+
+def _where_figures(cases: Sequence[Case], locate: Locate) -> dict[str, float]:
+    """The cases' own location text (`where`) resolved on its own: within 25 km of gold."""
+    n = town = ok = ok_town = 0
+    for case in cases:
+        where, lat, lon = case.get("where"), case.get("lat"), case.get("lon")
+        if not isinstance(where, str) or not where.strip() or lat is None or lon is None:
+            continue
+        n += 1
+        found = locate(where, case.get("country"))
+        if found is None:
+            continue
+        near = m.haversine_km(float(lat), float(lon), found[0], found[1]) <= WHERE_KM
+        ok += near
+        if found[2]:
+            town += 1
+            ok_town += near
+    return {
+        "where_n": float(n),
+        "where_25km": m.ratio(ok, n),
+        "where_town_n": float(town),
+        "where_25km_town": m.ratio(ok_town, town),
+    }
+
+
+def score_event_record(
+    cases: Sequence[Case], preds: Sequence[Pred], *, locate: Locate | None = None
+) -> Scored:
+    """Coded event records: place within 161 km, date in range, deaths; each with coverage;
+    with `locate`, also the gold location text resolved on its own (within 25 km)."""
     out = per_case(cases, preds, _event_record_case)
     c = _sum([r[0] for r in out.results])
     errors = [km for r in out.results for km in r[1]]
@@ -620,11 +651,15 @@ def score_event_record(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
         "deaths_coverage": m.ratio(c["deaths_pred"], c["deaths_gold"]),
         "deaths_n": float(c["deaths_gold"]),
     }
+    if locate is not None:
+        metrics.update(_where_figures(cases, locate))
     notes = [
         *outcome_notes(out),
         "place = main mention's place (with no mention: the nearest of all places found); "
         "date_in_range = predicted when inside the gold range, date_overlap = intersecting it; "
-        "deaths = largest 'killed' figure (main mention first)",
+        "deaths = largest 'killed' figure (main mention first); where_25km = the case's own "
+        "location text resolved by the gazetteer, within 25 km (where_25km_town: among those "
+        "resolved to a settlement)",
     ]
     if c["date_no_published"]:
         notes.append(
