@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from sitrep.consolidate.match import key_json, key_of
 from sitrep.model import (
     Actor,
     Analysis,
@@ -100,7 +101,8 @@ def bulk_fill(con: object, folder: Path, analyses: list[Analysis]) -> None:
                          len(a.text), m.event_type, m.mode, None, None, m.confidence,
                          m.modality.value, "claimed", "Russia", "RUS", "assert", w.start, w.end,
                          True, p.name, p.geonameid, p.lat, p.lon, p.country,
-                         json.dumps(mention_json(m)), "place", a.published])  # fmt: skip
+                         json.dumps(mention_json(m)), "place", a.published,
+                         key_json(key_of(mention_json(m), a.published))])  # fmt: skip
             we.writerow([m.mention_id, m.event_type, m.mode, None, None, "claimed", w.start,
                          w.end, "day", True, p.name, p.geonameid, p.lat, p.lon, p.country,
                          p.admin1, 1, 1, a.published, now, seq - len(analyses) - 1])  # fmt: skip

@@ -18,6 +18,7 @@ shared side, the same trigger word, similar sentences. A pair joins when the sco
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -162,6 +163,45 @@ def key_of(mention: Mapping[str, Any], published: dt.date | None) -> MentionKey:
         trigger=trigger[:5],
         words=frozenset(w for w in WORD.findall(sentence) if w not in STOP),
     )
+
+
+def key_json(key: MentionKey) -> str:
+    """A compact JSON form of a key (stored with each mention)."""
+    return json.dumps(
+        {
+            "i": key.mention_id,
+            "a": key.article_id,
+            "f": key.family,
+            "s": key.start.isoformat() if key.start else None,
+            "e": key.end.isoformat() if key.end else None,
+            "r": key.resolved,
+            "la": key.lat,
+            "lo": key.lon,
+            "t": key.town,
+            "g": key.geonameid,
+            "a1": key.admin1,
+            "c": key.country,
+            "as": sorted(key.actor_sides),
+            "rs": sorted(key.recipient_sides),
+            "tr": key.trigger,
+            "w": sorted(key.words),
+        },
+        separators=(",", ":"),
+    )
+
+
+def key_from_json(text: str, published: dt.date | None) -> MentionKey:
+    """A key from `key_json`'s form, or from a full mention JSON (rows stored before keys)."""
+    d = json.loads(text)
+    if "mention_id" in d:
+        return key_of(d, published)
+    return MentionKey(
+        mention_id=d["i"], article_id=d["a"], family=d["f"], start=_date(d["s"]),
+        end=_date(d["e"]), resolved=d["r"], published=published, lat=d["la"], lon=d["lo"],
+        town=d["t"], geonameid=d["g"], admin1=d["a1"], country=d["c"],
+        actor_sides=frozenset(d["as"]), recipient_sides=frozenset(d["rs"]), trigger=d["tr"],
+        words=frozenset(d["w"]),
+    )  # fmt: skip
 
 
 def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import duckdb
 
-from sitrep.consolidate.match import MatchSettings, MentionKey, key_of, matches
+from sitrep.consolidate.match import MatchSettings, MentionKey, key_from_json, key_of, matches
 from sitrep.consolidate.status import derive_status, mention_records, side_of
 from sitrep.model import Actor, Claim, Span, Stance
+from sitrep.storage.bulk import insert_rows
 
 Connection = duckdb.DuckDBPyConnection
 REBUILD_BATCH = 500
@@ -30,56 +32,111 @@ def _anchor(key: MentionKey) -> dt.date | None:
     return key.start if key.resolved and key.start else key.published
 
 
+Bucket = tuple[str, int, int]
+
+
+def _bucket(key: MentionKey) -> Bucket | None:
+    """Family and ISO week of the key's date: the unit of candidate retrieval."""
+    day = _anchor(key)
+    if day is None:
+        return None
+    iso = day.isocalendar()
+    return (key.family, iso.year, iso.week)
+
+
+@dataclass(frozen=True)
+class _Window:
+    """What blocking lets through for one bucket's keys: date ranges, publication dates and,
+    when every key is a town, a box around them."""
+
+    dated: tuple[dt.date, dt.date] | None  # stored dated mentions overlapping this range
+    published: tuple[dt.date, dt.date] | None  # or published in this range
+    box: tuple[float, float, float, float] | None  # towns outside it cannot match
+
+    @staticmethod
+    def of(fam: str, keys: Sequence[MentionKey], s: MatchSettings) -> _Window | None:
+        days = s.territory_slack_days if fam == "TERRITORY" else s.date_slack_days
+        slack, window = dt.timedelta(days=days), dt.timedelta(days=s.window_days)
+        starts = [k.start for k in keys if k.resolved and k.start and k.end]
+        ends = [k.end for k in keys if k.resolved and k.start and k.end]
+        pubs = [k.published for k in keys if k.published is not None]
+        dated = (min(starts) - slack, max(ends) + slack) if starts and ends else None  # type: ignore[type-var]
+        published = (min(pubs) - window, max(pubs) + window) if pubs else None
+        box = None
+        if all(k.town and k.lat is not None and k.lon is not None for k in keys):
+            lats = [float(k.lat) for k in keys if k.lat is not None]
+            lons = [float(k.lon) for k in keys if k.lon is not None]
+            dlat = s.place_km / 111.0 + 0.01
+            dlon = dlat / max(0.05, math.cos(math.radians(max(abs(x) for x in lats))))
+            box = (min(lats) - dlat, max(lats) + dlat, min(lons) - dlon, max(lons) + dlon)
+        if dated is None and published is None:
+            return None
+        return _Window(dated, published, box)
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """The same condition as `admits`, for the database."""
+        when, params = [], []
+        if self.dated:
+            when.append("(when_resolved AND when_start <= ? AND when_end >= ?)")
+            params += [self.dated[1], self.dated[0]]
+        if self.published:
+            when.append("(published BETWEEN ? AND ?)")
+            params += [self.published[0], self.published[1]]
+        clause = f"({' OR '.join(when)})"
+        if self.box:
+            clause += (
+                " AND (lat IS NULL OR place_precision IS DISTINCT FROM 'place' "
+                "OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
+            )
+            params += list(self.box)
+        return f"({clause})", params
+
+    def admits(self, row: Sequence[Any]) -> bool:
+        """Whether a fetched row (resolved, start, end, published, lat, lon, precision) passes."""
+        resolved, start, end, published, lat, lon, precision = row
+        ok = bool(
+            self.dated and resolved and start and end
+            and start <= self.dated[1] and end >= self.dated[0]
+        ) or bool(
+            self.published and published and self.published[0] <= published <= self.published[1]
+        )  # fmt: skip
+        if ok and self.box and lat is not None and precision == "place":
+            ok = self.box[0] <= lat <= self.box[1] and self.box[2] <= lon <= self.box[3]
+        return ok
+
+
 def _candidates(
     con: Connection, keys: Sequence[MentionKey], s: MatchSettings
-) -> list[tuple[MentionKey, str]]:
-    """Stored mentions (already placed in an event) that blocking could pair with any of
-    `keys`, with their event ids: one query per family and week of the keys' dates."""
-    buckets: dict[tuple[str, int, int], list[MentionKey]] = {}
+) -> dict[Bucket, list[tuple[MentionKey, str]]]:
+    """Per bucket (family and week), the stored mentions already placed in an event that
+    blocking could pair with the bucket's keys, with their event ids: one query per family."""
+    groups: dict[Bucket, list[MentionKey]] = {}
     for k in keys:
-        day = _anchor(k)
-        if day is not None:
-            iso = day.isocalendar()
-            buckets.setdefault((k.family, iso.year, iso.week), []).append(k)
-    out: dict[str, tuple[MentionKey, str]] = {}
-    for (fam, _, _), group in buckets.items():
-        for other, event_id in _bucket_candidates(con, fam, group, s):
-            out[other.mention_id] = (other, event_id)
-    return list(out.values())
-
-
-def _bucket_candidates(
-    con: Connection, fam: str, keys: Sequence[MentionKey], s: MatchSettings
-) -> list[tuple[MentionKey, str]]:
-    """The SQL keeps every pair `match.score` could accept on dates: overlapping date ranges
-    for dated pairs, publication within `window_days` otherwise."""
-    days = s.territory_slack_days if fam == "TERRITORY" else s.date_slack_days
-    slack = dt.timedelta(days=days)
-    window = dt.timedelta(days=s.window_days)
-    dated = [k for k in keys if k.resolved and k.start and k.end]
-    published = [k.published for k in keys if k.published is not None]
-    params: list[Any] = [list(FAMILY_TYPES.get(fam, (fam,)))]
-    when = []
-    if dated:
-        when.append("(m.when_resolved AND m.when_start <= ? AND m.when_end >= ?)")
-        params += [max(k.end for k in dated if k.end) + slack,
-                   min(k.start for k in dated if k.start) - slack]  # fmt: skip
-    if published:
-        when.append("(m.published BETWEEN ? AND ?)")
-        params += [min(published) - window, max(published) + window]
-    if not when:
-        return []
-    rows = con.execute(
-        "SELECT data, published, event_id FROM mentions m "
-        f"WHERE event_id <> '' AND list_contains(?, event_type) AND ({' OR '.join(when)})",
-        params,
-    ).fetchall()
-    found = []
-    for data, pub, event_id in rows:
-        other = key_of(json.loads(data), pub)
-        if other.family == fam:
-            found.append((other, event_id))
-    return found
+        b = _bucket(k)
+        if b is not None:
+            groups.setdefault(b, []).append(k)
+    windows = {b: w for b, g in groups.items() if (w := _Window.of(b[0], g, s)) is not None}
+    out: dict[Bucket, list[tuple[MentionKey, str]]] = {b: [] for b in windows}
+    for fam in {b[0] for b in windows}:
+        mine = {b: w for b, w in windows.items() if b[0] == fam}
+        clauses = [w.sql() for w in mine.values()]
+        params: list[Any] = [list(FAMILY_TYPES.get(fam, (fam,)))]
+        for _, p in clauses:
+            params += p
+        rows = con.execute(
+            "SELECT when_resolved, when_start, when_end, published, lat, lon, place_precision, "
+            "coalesce(match_key, data), event_id FROM mentions WHERE event_id <> '' AND "
+            f"list_contains(?, event_type) AND ({' OR '.join(c for c, _ in clauses)})",
+            params,
+        ).fetchall()
+        for row in rows:
+            other: MentionKey | None = None
+            for b, w in mine.items():
+                if w.admits(row[:7]):
+                    other = other or key_from_json(row[7], row[3])
+                    if other.family == fam:
+                        out[b].append((other, row[8]))
+    return out
 
 
 def consolidate_batch(
@@ -93,9 +150,7 @@ def consolidate_batch(
     events it matches, which merge, or founds one. Returns the ids of the events touched."""
     keys = [key_of(m, pub) for m, pub in mentions]
     by_id = {k.mention_id: (m, pub) for k, (m, pub) in zip(keys, mentions, strict=True)}
-    existing: dict[str, list[tuple[MentionKey, str]]] = {}
-    for other, event_id in _candidates(con, keys, settings):
-        existing.setdefault(other.family, []).append((other, event_id))
+    existing = _candidates(con, keys, settings)
     parent: dict[str, str] = {}
 
     def find(x: str) -> str:
@@ -113,7 +168,8 @@ def consolidate_batch(
     for i, k in enumerate(keys):
         node = "m:" + k.mention_id
         find(node)
-        for other, event_id in existing.get(k.family, ()):
+        bucket = _bucket(k)
+        for other, event_id in existing.get(bucket, ()) if bucket else ():
             if other.mention_id != k.mention_id and matches(k, other, settings):
                 union(node, "e:" + event_id)
         for earlier in keys[:i]:
@@ -125,6 +181,8 @@ def consolidate_batch(
     touched: set[str] = set()
     placed: list[tuple[str, str]] = []
     refreshed: list[str] = []
+    new_events: list[list[object]] = []
+    new_history: list[list[object]] = []
     order = {k.mention_id: i for i, k in enumerate(keys)}
     for nodes in groups.values():
         events = sorted(n[2:] for n in nodes if n.startswith("e:"))
@@ -138,9 +196,18 @@ def consolidate_batch(
             survivor = new[0]
             stored = [_Stored(dict(by_id[n][0]), by_id[n][1], str(by_id[n][0]["article_id"]))
                       for n in new]  # fmt: skip
-            _write_event(con, survivor, stored, now=now, insert=True)
+            values, history_rows = _event_values(survivor, stored, now=now)
+            new_events.append([survivor, *values])
+            new_history += history_rows
         placed += [(n, survivor) for n in new]
         touched.add(survivor)
+    if new_events:  # founded in batch order: their sequence numbers come in that order
+        seqs = con.execute(
+            "SELECT nextval('event_seq') FROM range(?)", [len(new_events)]
+        ).fetchall()
+        insert_rows(con, "events", [[*e, q] for e, (q,) in zip(new_events, seqs, strict=True)])
+    if new_history:
+        insert_rows(con, "event_history", new_history)
     if placed:
         con.execute(
             "UPDATE mentions SET event_id = v.event_id FROM "
@@ -227,18 +294,24 @@ def refresh_event(con: Connection, event_id: str, *, now: dt.datetime) -> None:
     if not stored:
         con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
         return
-    _write_event(con, event_id, stored, now=now, insert=False)
+    values, history_rows = _event_values(event_id, stored, now=now)
+    con.execute(
+        "UPDATE events SET event_type = ?, mode = ?, acled_type = ?, acled_subtype = ?, "
+        "status = ?, when_start = ?, when_end = ?, when_granularity = ?, "
+        "when_resolved = ?, place_name = ?, geonameid = ?, lat = ?, lon = ?, country = ?, "
+        "admin1 = ?, n_mentions = ?, n_articles = ?, first_published = ?, updated_at = ? "
+        "WHERE event_id = ?",
+        [*values, event_id],
+    )
+    con.execute("DELETE FROM event_history WHERE event_id = ?", [event_id])
+    if history_rows:
+        insert_rows(con, "event_history", history_rows)
 
 
-def _write_event(
-    con: Connection,
-    event_id: str,
-    stored: Sequence[_Stored],
-    *,
-    now: dt.datetime,
-    insert: bool,
-) -> None:
-    """Write an event's fields, status and history as derived from its mentions (in order)."""
+def _event_values(
+    event_id: str, stored: Sequence[_Stored], *, now: dt.datetime
+) -> tuple[list[object], list[list[object]]]:
+    """An event's fields (after its id) and history rows, derived from its mentions in order."""
     founder = next((x for x in stored if x.data["mention_id"] == event_id), stored[0])
     records = []
     for x in stored:
@@ -270,31 +343,13 @@ def _write_event(
         len(stored), len({x.article_id for x in stored}),
         min(published) if published else None, now,
     ]  # fmt: skip
-    if insert:
-        con.execute(
-            "INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?, "
-            "nextval('event_seq'))",
-            [event_id, *values],
-        )
-    else:
-        con.execute(
-            "UPDATE events SET event_type = ?, mode = ?, acled_type = ?, acled_subtype = ?, "
-            "status = ?, when_start = ?, when_end = ?, when_granularity = ?, "
-            "when_resolved = ?, place_name = ?, geonameid = ?, lat = ?, lon = ?, country = ?, "
-            "admin1 = ?, n_mentions = ?, n_articles = ?, first_published = ?, updated_at = ? "
-            "WHERE event_id = ?",
-            [*values, event_id],
-        )
-    if not insert:
-        con.execute("DELETE FROM event_history WHERE event_id = ?", [event_id])
-    for seq, change in enumerate(history):
-        src = change.record.claim.source
-        con.execute(
-            "INSERT INTO event_history VALUES (?,?,?,?,?,?,?)",
-            [event_id, seq, change.status.value, change.record.published,
-             change.record.mention_id, src.name if src else None,
-             change.record.claim.stance.value],
-        )  # fmt: skip
+    history_rows = [
+        [event_id, seq, change.status.value, change.record.published, change.record.mention_id,
+         change.record.claim.source.name if change.record.claim.source else None,
+         change.record.claim.stance.value]
+        for seq, change in enumerate(history)
+    ]  # fmt: skip
+    return values, history_rows
 
 
 @dataclass(frozen=True)

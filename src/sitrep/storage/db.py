@@ -17,11 +17,11 @@ from typing import Any
 
 import duckdb
 
-from sitrep.consolidate.match import MatchSettings
-from sitrep.consolidate.status import derive_status, mention_records, side_of
+from sitrep.consolidate.match import MatchSettings, key_json, key_of
 from sitrep.errors import StorageError
 from sitrep.model import Analysis, Failure, Mention, to_json
 from sitrep.public import mention_json
+from sitrep.storage.bulk import insert_rows
 from sitrep.storage.consolidation import consolidate_batch
 
 log = logging.getLogger(__name__)
@@ -155,7 +155,9 @@ def _article_row(analysis: Analysis, analysed_with: str, now: dt.datetime) -> li
     ]
 
 
-def _mention_row(m: Mention, status: str, published: dt.date | None) -> list[object]:
+def _mention_row(
+    m: Mention, status: str, published: dt.date | None, public: dict[str, Any]
+) -> list[object]:
     when = m.when
     place = m.place
     src = m.claim.source
@@ -186,9 +188,10 @@ def _mention_row(m: Mention, status: str, published: dt.date | None) -> list[obj
         place.lat if place else None,
         place.lon if place else None,
         place.country if place else None,
-        json.dumps(mention_json(m)),
+        json.dumps(public),
         place.precision.value if place and place.precision else None,
         published,
+        key_json(key_of(public, published)),
     ]
 
 
@@ -222,6 +225,8 @@ def write_batch(
             unique.append(a)
     n_mentions = 0
     placed: list[tuple[dict[str, Any], dt.date | None]] = []
+    mention_rows: list[list[object]] = []
+    all_actor_rows: list[list[object]] = []
     try:
         con.execute("BEGIN TRANSACTION")
         events_before = _count(con, "events")
@@ -232,8 +237,15 @@ def write_batch(
             )
             for m in analysis.mentions:
                 published = analysis.article.published
-                placed.append((_write_mention(con, m, published), published))
+                row, actor_rows, public = _mention_rows(m, published)
+                mention_rows.append(row)
+                all_actor_rows += actor_rows
+                placed.append((public, published))
                 n_mentions += 1
+        if mention_rows:
+            insert_rows(con, "mentions", mention_rows)
+        if all_actor_rows:
+            insert_rows(con, "mention_actors", all_actor_rows)
         consolidate_batch(con, placed, settings=match or MatchSettings(), now=now)
         for f in failures:
             con.execute(
@@ -253,25 +265,13 @@ def _count(con: Connection, table: str) -> int:
     return int(row[0]) if row else 0
 
 
-def _write_mention(con: Connection, m: Mention, published: dt.date | None) -> dict[str, Any]:
-    """Store one mention (its event is settled by `consolidate_batch`); its public JSON."""
-    sides = tuple(s for s in (side_of(a) for a in m.actors) if s)
-    records = mention_records(
-        m.mention_id,
-        m.claim,
-        m.responses,
-        published=published,
-        actor_sides=sides,
-        event_type=m.event_type,
-    )
-    status, _ = derive_status(records)
-    con.execute(
-        "INSERT INTO mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        _mention_row(m, status.value, published),
-    )
-    for row in _actor_rows(m):
-        con.execute("INSERT INTO mention_actors VALUES (?,?,?,?,?,?)", row)
-    return mention_json(m)
+def _mention_rows(
+    m: Mention, published: dt.date | None
+) -> tuple[list[object], list[list[object]], dict[str, Any]]:
+    """The mention's row, its actors' rows and its public JSON (its event is settled later
+    by `consolidate_batch`)."""
+    public = mention_json(m)
+    return _mention_row(m, m.status.value, published, public), _actor_rows(m), public
 
 
 def record_failures(con: Connection, failures: Sequence[Failure]) -> None:
