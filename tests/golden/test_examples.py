@@ -20,14 +20,14 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 FLOORS = {
-    "found": 0.75,
+    "found": 0.88,
     "event_type": 0.95,
-    "actor_country": 0.5,
+    "actor_country": 0.7,
     "place": 0.75,
     "date": 0.6,
-    "claim_source": 0.8,
-    "stance": 0.9,
-    "modality": 0.85,
+    "claim_source": 0.85,
+    "stance": 0.95,
+    "modality": 0.88,
 }
 
 
