@@ -49,8 +49,9 @@ format: setup
 	$(BIN)/ruff format src tests scripts
 	$(BIN)/ruff check --fix src tests scripts
 
-bench: setup  ## articles/second of extract vs bare spaCy; writes figures to stdout
+bench: setup  ## speed: extract vs bare spaCy (into docs/benchmarks.md), consolidation, API
 	$(BIN)/python scripts/bench.py --min-articles 500 --update-docs
+	$(BIN)/python scripts/bench_merge.py --events 100000 --articles 1000
 	$(BIN)/python scripts/bench_api.py --events 100000 --requests 40
 
 eval: setup  ## score sitrep on every dev gold file in ../shared/eval

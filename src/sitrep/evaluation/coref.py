@@ -10,7 +10,7 @@ wording (`allow_undated`); the store never merges undated reports.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
 from sitrep.consolidate.match import MatchSettings, cluster, key_of
@@ -19,7 +19,7 @@ from sitrep.evaluation import predicted as pr
 EVAL_SETTINGS = MatchSettings(allow_undated=True)
 
 
-def _published(case: dict[str, Any]) -> dt.date | None:
+def _published(case: Mapping[str, Any]) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(case["published"])[:10])
     except (KeyError, ValueError):
@@ -27,21 +27,20 @@ def _published(case: dict[str, Any]) -> dt.date | None:
 
 
 def sitrep_clusters(
-    cases: Sequence[dict[str, Any]],
-    preds: Sequence[Any],
-    settings: MatchSettings = EVAL_SETTINGS,
-) -> dict[tuple[Any, ...], Hashable]:
+    cases: Sequence[Mapping[str, Any]], preds: Sequence[Mapping[str, Any] | None]
+) -> dict[tuple[str, int, int], Hashable]:
     """Cluster the predicted mentions of each topic with sitrep's matcher."""
-    by_topic: dict[str, list[tuple[tuple[Any, ...], Any]]] = {}
+    settings = EVAL_SETTINGS
+    by_topic: dict[str, list[tuple[tuple[str, int, int], Any]]] = {}
     for case, pred in zip(cases, preds, strict=False):
         for mention in pr.items(pred, "mentions"):
             span = pr.span_of(mention)
             if span is None or "mention_id" not in mention:
                 continue
-            key = (str(case.get("id")), *span)
+            key = (str(case.get("id")), span[0], span[1])
             mkey = key_of({**mention, "article_id": str(case.get("id"))}, _published(case))
             by_topic.setdefault(str(case.get("topic")), []).append((key, mkey))
-    out: dict[tuple[Any, ...], Hashable] = {}
+    out: dict[tuple[str, int, int], Hashable] = {}
     for topic, items in by_topic.items():
         keys = [mk for _, mk in items]
         # mention ids are per article; two documents of a topic may repeat a text

@@ -730,8 +730,8 @@ def score_coreference(
     metrics["conll_f1"] = (metrics["muc_f1"] + metrics["b3_f1"] + metrics["ceafe_f1"]) / 3
     # clustering alone: the gold mentions sitrep found, and sitrep's clusters over them
     found = set(aligned.values())
-    gold_found = {k: v for k, v in gold.items() if k in found}
-    pred_found = {k: v for k, v in predicted.items() if k in found}
+    gold_found: dict[Hashable, Hashable] = {k: v for k, v in gold.items() if k in found}
+    pred_found: dict[Hashable, Hashable] = {k: v for k, v in predicted.items() if k in found}
     for name, fn in (("muc", m.muc), ("b3", m.b_cubed), ("ceafe", m.ceaf_e)):
         score = fn(gold_found, pred_found)
         metrics[f"found_{name}_precision"] = score.precision

@@ -60,7 +60,11 @@ class _Window:
         starts = [k.start for k in keys if k.resolved and k.start and k.end]
         ends = [k.end for k in keys if k.resolved and k.start and k.end]
         pubs = [k.published for k in keys if k.published is not None]
-        dated = (min(starts) - slack, max(ends) + slack) if starts and ends else None  # type: ignore[type-var]
+        dated = (
+            (min(x for x in starts if x) - slack, max(x for x in ends if x) + slack)
+            if starts and ends
+            else None
+        )
         published = (min(pubs) - window, max(pubs) + window) if pubs else None
         box = None
         if all(k.town and k.lat is not None and k.lon is not None for k in keys):
@@ -75,7 +79,8 @@ class _Window:
 
     def sql(self) -> tuple[str, list[Any]]:
         """The same condition as `admits`, for the database."""
-        when, params = [], []
+        when: list[str] = []
+        params: list[Any] = []
         if self.dated:
             when.append("(when_resolved AND when_start <= ? AND when_end >= ?)")
             params += [self.dated[1], self.dated[0]]
@@ -88,7 +93,7 @@ class _Window:
                 " AND (lat IS NULL OR place_precision IS DISTINCT FROM 'place' "
                 "OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
             )
-            params += list(self.box)
+            params += [*self.box]
         return f"({clause})", params
 
     def admits(self, row: Sequence[Any]) -> bool:
@@ -343,7 +348,7 @@ def _event_values(
         len(stored), len({x.article_id for x in stored}),
         min(published) if published else None, now,
     ]  # fmt: skip
-    history_rows = [
+    history_rows: list[list[object]] = [
         [event_id, seq, change.status.value, change.record.published, change.record.mention_id,
          change.record.claim.source.name if change.record.claim.source else None,
          change.record.claim.stance.value]
