@@ -102,7 +102,7 @@ def list_events(con: Connection, f: EventFilter) -> list[dict[str, Any]]:
         f"SELECT e.event_id FROM events e{where} ORDER BY {SORTS[f.sort]} LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset],
     ).fetchall()
-    return [event for (eid,) in rows if (event := get_event(con, eid)) is not None]
+    return events_by_ids(con, [eid for (eid,) in rows])
 
 
 def resolve_event_id(con: Connection, event_id: str) -> str:
@@ -111,32 +111,68 @@ def resolve_event_id(con: Connection, event_id: str) -> str:
     return str(row[0]) if row else event_id
 
 
-def _event_row(con: Connection, event_id: str) -> dict[str, Any] | None:
-    cur = con.execute("SELECT * FROM events WHERE event_id = ?", [event_id])
-    row = cur.fetchone()
-    if row is None:
-        return None
+def events_by_ids(con: Connection, ids: list[str]) -> list[dict[str, Any]]:
+    """Events in full (typing, actors, place, when, status, claims, history, mentions), in
+    the order of `ids`, with four queries in all."""
+    if not ids:
+        return []
+    cur = con.cursor()
+    marks = ",".join("?" * len(ids))
+    cur.execute(f"SELECT * FROM events WHERE event_id IN ({marks})", ids)
     cols = [d[0] for d in cur.description]
-    return dict(zip(cols, row, strict=True))
-
-
-def get_event(con: Connection, event_id: str) -> dict[str, Any] | None:
-    """One event in full: typing, actors, place, when, status, claims, history, mentions."""
-    event_id = resolve_event_id(con, event_id)
-    e = _event_row(con, event_id)
-    if e is None:
-        return None
-    mrows = con.execute(
-        "SELECT m.data, m.article_id, a.url, a.outlet, a.published, a.title "
-        "FROM mentions m JOIN articles a USING (article_id) WHERE m.event_id = ? "
-        "ORDER BY a.published NULLS LAST, m.article_id, m.start_offset",
-        [event_id],
+    rows = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
+    found = cur.execute(
+        "SELECT event_id, data, article_id, start_offset FROM mentions "
+        f"WHERE event_id IN ({marks})",
+        ids,
     ).fetchall()
+    article_ids = sorted({r[2] for r in found})
+    articles: dict[str, tuple[Any, ...]] = {}
+    if article_ids:
+        amarks = ",".join("?" * len(article_ids))
+        for aid, *meta in cur.execute(
+            f"SELECT article_id, url, outlet, published, title FROM articles "
+            f"WHERE article_id IN ({amarks})",
+            article_ids,
+        ).fetchall():
+            articles[aid] = tuple(meta)
+
+    def order(r: tuple[Any, ...]) -> tuple[Any, ...]:
+        published = articles[r[2]][2]
+        return (published is None, published or dt.date.min, r[2], r[3])
+
+    mentions: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
+    for eid, data, aid, _ in sorted((r for r in found if r[2] in articles), key=order):
+        mentions[eid].append((data, aid, *articles[aid]))
+    history: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
+    for eid, status, on_date, mention_id, source, stance in cur.execute(
+        "SELECT event_id, status, on_date, mention_id, source, stance FROM event_history "
+        f"WHERE event_id IN ({marks}) ORDER BY event_id, seq",
+        ids,
+    ).fetchall():
+        history[eid].append(
+            {
+                "status": status,
+                "date": on_date.isoformat() if on_date else None,
+                "mention_id": mention_id,
+                "source": source,
+                "stance": stance,
+            }
+        )
+    return [_assemble(eid, rows[eid], mentions[eid], history[eid]) for eid in ids if eid in rows]
+
+
+def _assemble(
+    event_id: str,
+    e: dict[str, Any],
+    mrows: list[tuple[Any, ...]],
+    history: list[dict[str, Any]],
+) -> dict[str, Any]:
     mentions = []
     claims = []
     actors: dict[tuple[str, str | None], dict[str, Any]] = {}
     recipients: dict[tuple[str, str | None], dict[str, Any]] = {}
-    place = None
+    places: list[dict[str, Any]] = []
     when = None
     for data, article_id, url, outlet, published, title in mrows:
         m = json.loads(data)
@@ -173,22 +209,20 @@ def get_event(con: Connection, event_id: str) -> dict[str, Any] | None:
             actors.setdefault((a["name"], a["country"]), a)
         for a in m["recipients"]:
             recipients.setdefault((a["name"], a["country"]), a)
-        place = place or m["place"]
+        if m["place"]:
+            places.append(m["place"])
         when = when or m["when"]
-    history = [
-        {
-            "status": status,
-            "date": on_date.isoformat() if on_date else None,
-            "mention_id": mention_id,
-            "source": source,
-            "stance": stance,
+    # the event's place is the one consolidation chose (the most precise of its mentions)
+    place = next((p for p in places if p.get("name") == e["place_name"]), None)
+    place = place or (places[0] if places else None)
+    if when is not None:  # the event's range: the tightest consistent with all its mentions
+        when = {
+            **when,
+            "start": e["when_start"].isoformat() if e["when_start"] else None,
+            "end": e["when_end"].isoformat() if e["when_end"] else None,
+            "granularity": e["when_granularity"] or when.get("granularity"),
+            "resolved": bool(e["when_resolved"]),
         }
-        for status, on_date, mention_id, source, stance in con.execute(
-            "SELECT status, on_date, mention_id, source, stance FROM event_history "
-            "WHERE event_id = ? ORDER BY seq",
-            [event_id],
-        ).fetchall()
-    ]
     return {
         "event_id": event_id,
         "event_type": e["event_type"],
@@ -205,6 +239,12 @@ def get_event(con: Connection, event_id: str) -> dict[str, Any] | None:
         "mentions": mentions,
         "articles": len({m["article_id"] for m in mentions}),
     }
+
+
+def get_event(con: Connection, event_id: str) -> dict[str, Any] | None:
+    """One event in full; a merged event's old id answers with the event it joined."""
+    found = events_by_ids(con, [resolve_event_id(con, event_id)])
+    return found[0] if found else None
 
 
 def article_text(con: Connection, article_id: str) -> str | None:

@@ -14,7 +14,14 @@ from typing import Any
 
 from sitrep.errors import ConfigError
 from sitrep.storage.db import Connection
-from sitrep.storage.queries import SORTS, EventFilter, _where, get_event, resolve_event_id
+from sitrep.storage.queries import (
+    SORTS,
+    EventFilter,
+    _where,
+    events_by_ids,
+    get_event,
+    resolve_event_id,
+)
 
 EVENT_DAY = "coalesce(e.when_start, e.when_end, e.first_published)"
 TIMELINE_KEYS = {"type": "e.event_type", "status": "e.status"}
@@ -78,124 +85,6 @@ def page_events(
     row = cur.execute(f"SELECT count(*) FROM events e{where}", params).fetchone()
     total = int(row[0]) if row else 0
     return events_by_ids(cur, [eid for (eid,) in rows]), total
-
-
-def events_by_ids(con: Connection, ids: list[str]) -> list[dict[str, Any]]:
-    """Events in full, in the order of `ids`, with three queries in all: the same JSON as
-    `queries.get_event` gives for each id (a test keeps the two equal)."""
-    if not ids:
-        return []
-    cur = con.cursor()
-    marks = ",".join("?" * len(ids))
-    cur.execute(f"SELECT * FROM events WHERE event_id IN ({marks})", ids)
-    cols = [d[0] for d in cur.description]
-    rows = {r[0]: dict(zip(cols, r, strict=True)) for r in cur.fetchall()}
-    found = cur.execute(
-        "SELECT event_id, data, article_id, start_offset FROM mentions "
-        f"WHERE event_id IN ({marks})",
-        ids,
-    ).fetchall()
-    article_ids = sorted({r[2] for r in found})
-    articles: dict[str, tuple[Any, ...]] = {}
-    if article_ids:
-        amarks = ",".join("?" * len(article_ids))
-        for aid, *meta in cur.execute(
-            f"SELECT article_id, url, outlet, published, title FROM articles "
-            f"WHERE article_id IN ({amarks})",
-            article_ids,
-        ).fetchall():
-            articles[aid] = tuple(meta)
-
-    def order(r: tuple[Any, ...]) -> tuple[Any, ...]:
-        published = articles[r[2]][2]
-        return (published is None, published or dt.date.min, r[2], r[3])
-
-    mentions: dict[str, list[tuple[Any, ...]]] = {i: [] for i in ids}
-    for eid, data, aid, _ in sorted((r for r in found if r[2] in articles), key=order):
-        mentions[eid].append((data, aid, *articles[aid]))
-    history: dict[str, list[dict[str, Any]]] = {i: [] for i in ids}
-    for eid, status, on_date, mention_id, source, stance in cur.execute(
-        "SELECT event_id, status, on_date, mention_id, source, stance FROM event_history "
-        f"WHERE event_id IN ({marks}) ORDER BY event_id, seq",
-        ids,
-    ).fetchall():
-        history[eid].append(
-            {
-                "status": status,
-                "date": on_date.isoformat() if on_date else None,
-                "mention_id": mention_id,
-                "source": source,
-                "stance": stance,
-            }
-        )
-    return [_assemble(eid, rows[eid], mentions[eid], history[eid]) for eid in ids if eid in rows]
-
-
-def _assemble(
-    event_id: str,
-    e: dict[str, Any],
-    mrows: list[tuple[Any, ...]],
-    history: list[dict[str, Any]],
-) -> dict[str, Any]:
-    mentions = []
-    claims = []
-    actors: dict[tuple[str, str | None], dict[str, Any]] = {}
-    recipients: dict[tuple[str, str | None], dict[str, Any]] = {}
-    place = None
-    when = None
-    for data, article_id, url, outlet, published, title in mrows:
-        m = json.loads(data)
-        pub = published.isoformat() if published else None
-        mentions.append(
-            {
-                "mention_id": m["mention_id"],
-                "article_id": article_id,
-                "url": url,
-                "outlet": outlet,
-                "title": title,
-                "published": pub,
-                "start": m["start"],
-                "end": m["end"],
-                "trigger": m["trigger"],
-                "sentence": m["sentence"],
-                "modality": m["modality"],
-            }
-        )
-        for c, is_response in [(m["claim"], False)] + [(r, True) for r in m["responses"]]:
-            claims.append(
-                {
-                    "source": c["source"],
-                    "stance": c["stance"],
-                    "cue": c["cue"],
-                    "response": is_response,
-                    "article_id": article_id,
-                    "mention_id": m["mention_id"],
-                    "outlet": outlet,
-                    "published": pub,
-                }
-            )
-        for a in m["actors"]:
-            actors.setdefault((a["name"], a["country"]), a)
-        for a in m["recipients"]:
-            recipients.setdefault((a["name"], a["country"]), a)
-        place = place or m["place"]
-        when = when or m["when"]
-    return {
-        "event_id": event_id,
-        "event_type": e["event_type"],
-        "mode": e["mode"],
-        "acled_type": e["acled_type"],
-        "acled_subtype": e["acled_subtype"],
-        "actors": list(actors.values()),
-        "recipients": list(recipients.values()),
-        "place": place,
-        "when": when,
-        "status": e["status"],
-        "claims": claims,
-        "history": history,
-        "mentions": mentions,
-        "articles": len({m["article_id"] for m in mentions}),
-    }
 
 
 def event_detail(con: Connection, event_id: str) -> dict[str, Any] | None:
