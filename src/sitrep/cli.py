@@ -30,6 +30,7 @@ from rich.table import Table
 from sitrep import __version__
 from sitrep.config import HELP, Settings, flat_settings, load_settings
 from sitrep.errors import ConfigError, SitrepError
+from sitrep.export import FLAT_FIELDS, flat_row, sources_label
 from sitrep.model import Analysis, Article, Failure, content_hash
 
 app = typer.Typer(
@@ -414,74 +415,18 @@ def _when_label(when: dict[str, Any] | None) -> str:
     return str(start) if start == end else f"{start}…{end}"
 
 
-def _source_label(event: dict[str, Any]) -> str:
-    sources = []
-    for c in event["claims"]:
-        name = c["source"]["name"] if c["source"] else (c.get("outlet") or "outlet")
-        sources.append(f"{name}: {c['stance']}")
-    return "; ".join(dict.fromkeys(sources))
-
-
-CSV_FIELDS = (
-    "event_id",
-    "event_type",
-    "mode",
-    "acled_type",
-    "acled_subtype",
-    "status",
-    "date_start",
-    "date_end",
-    "date_resolved",
-    "actors",
-    "recipients",
-    "place",
-    "country",
-    "lat",
-    "lon",
-    "claims",
-    "articles",
-    "sentence",
-)
-
-
-def _csv_row(e: dict[str, Any]) -> dict[str, Any]:
-    place = e["place"] or {}
-    when = e["when"] or {}
-    first = e["mentions"][0] if e["mentions"] else {}
-    return {
-        "event_id": e["event_id"],
-        "event_type": e["event_type"],
-        "mode": e["mode"],
-        "acled_type": e["acled_type"],
-        "acled_subtype": e["acled_subtype"],
-        "status": e["status"],
-        "date_start": when.get("start"),
-        "date_end": when.get("end"),
-        "date_resolved": when.get("resolved"),
-        "actors": _actor_label(e["actors"]),
-        "recipients": _actor_label(e["recipients"]),
-        "place": place.get("name"),
-        "country": place.get("country"),
-        "lat": place.get("lat"),
-        "lon": place.get("lon"),
-        "claims": _source_label(e),
-        "articles": e["articles"],
-        "sentence": (first.get("sentence") or {}).get("text"),
-    }
-
-
 def _print_events(events: list[dict[str, Any]], fmt: str, total: int) -> None:
     if fmt == "json":
         out.file.write(json.dumps(events, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         for e in events:
             out.file.write(json.dumps(e, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
+    elif fmt == "csv":  # the same flat record as `sitrep export --format csv`
         buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=CSV_FIELDS)
+        writer = csv.DictWriter(buf, fieldnames=FLAT_FIELDS)
         writer.writeheader()
         for e in events:
-            writer.writerow(_csv_row(e))
+            writer.writerow(flat_row(e))
         out.file.write(buf.getvalue())
     else:
         table = Table(
@@ -507,7 +452,7 @@ def _print_events(events: list[dict[str, Any]], fmt: str, total: int) -> None:
                 escape(who + (f" → {whom}" if whom else "")),
                 escape(place.get("name") or ""),
                 e["status"],
-                escape(_source_label(e)),
+                escape(sources_label(e)),
             )
         out.print(table)
 

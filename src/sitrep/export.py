@@ -107,7 +107,8 @@ def _names(actors: list[dict[str, Any]]) -> str:
     return "; ".join(a["name"] for a in actors)
 
 
-def _sources(event: dict[str, Any]) -> str:
+def sources_label(event: dict[str, Any]) -> str:
+    """Who says so: each claim's source (or the outlet's own voice) with its stance."""
     out = []
     for c in event["claims"]:
         who = c["source"]["name"] if c["source"] else (c.get("outlet") or "outlet")
@@ -145,7 +146,7 @@ def flat_row(event: dict[str, Any]) -> dict[str, Any]:
         "country": place.get("country"),
         "lat": place.get("lat"),
         "lon": place.get("lon"),
-        "sources": _sources(event),
+        "sources": sources_label(event),
         "articles": int(event["articles"]),
         "sentence": _first_sentence(event),
         "url": urls[0] if urls else None,
@@ -226,7 +227,7 @@ def acled_row(event: dict[str, Any]) -> dict[str, Any] | None:
     actors, recipients = event["actors"], event["recipients"]
     outlets = dict.fromkeys(m.get("outlet") or "unknown outlet" for m in event["mentions"])
     sentence = " ".join((_first_sentence(event) or "").split())
-    notes = f"{sentence} [sitrep: {event['status']}; {_sources(event)}]".strip()
+    notes = f"{sentence} [sitrep: {event['status']}; {sources_label(event)}]".strip()
     return {
         "event_id_cnty": event["event_id"],
         "event_date": date,
