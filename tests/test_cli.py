@@ -373,3 +373,16 @@ def test_merge_rebuild_keeps_every_mention(
         capsys, "--set", "merge.place_km=200", "merge", "--rebuild", "--db", str(copy)
     )
     assert code == 0 and counts(copy)[2] < before[2]  # a wider radius merges more
+
+
+def test_show_finds_an_event_by_a_merged_id(
+    examples_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    copy = tmp_path / "alias.duckdb"
+    shutil.copy(examples_db, copy)
+    con = duckdb.connect(str(copy))
+    (target,) = con.execute("SELECT event_id FROM events ORDER BY event_id LIMIT 1").fetchone()
+    con.execute("INSERT INTO event_aliases VALUES ('feedfacecafe0001', ?, now())", [target])
+    con.close()
+    code, out, _ = run(capsys, "show", "feedfacecafe", "--db", str(copy), "--json")
+    assert code == 0 and json.loads(out)["event_id"] == target

@@ -457,43 +457,43 @@ def _print_events(events: list[dict[str, Any]], fmt: str, total: int) -> None:
         out.print(table)
 
 
-@app.command()
-def events(
-    ctx: typer.Context,
-    db: DbOption = None,
-    type_: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable): ASSAULT, ...")
-    ] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="actor name contains")] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="ISO alpha-3 of an actor or the place")
-    ] = None,
-    place: Annotated[str | None, typer.Option("--place", help="place name")] = None,
-    radius_km: Annotated[
-        float | None, typer.Option("--radius-km", help="with --place: events within this radius")
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option("--status", help="reported|claimed|confirmed|denied|disputed (repeatable)"),
-    ] = None,
-    fmt: Annotated[str, typer.Option("--format", help="table|json|jsonl|csv")] = "table",
-    limit: Annotated[int, typer.Option("--limit", help="at most this many")] = 50,
-    offset: Annotated[int, typer.Option("--offset", help="skip this many")] = 0,
-    sort: Annotated[str, typer.Option("--sort", help="date|published|mentions")] = "date",
-) -> None:
-    """List stored events with filters."""
-    from sitrep.model import Status
-    from sitrep.storage.db import open_db
-    from sitrep.storage.queries import EventFilter, count_events, list_events
+TypeOpt = Annotated[
+    list[str] | None, typer.Option("--type", help="PLOVER type (repeatable): ASSAULT, ...")
+]
+ActorOpt = Annotated[str | None, typer.Option("--actor", help="actor name contains")]
+CountryOpt = Annotated[
+    str | None, typer.Option("--country", help="ISO alpha-3 of an actor or the place")
+]
+PlaceOpt = Annotated[str | None, typer.Option("--place", help="place name")]
+RadiusOpt = Annotated[
+    float | None, typer.Option("--radius-km", help="with --place: events within this radius")
+]
+SinceOpt = Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")]
+UntilOpt = Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")]
+StatusOpt = Annotated[
+    list[str] | None,
+    typer.Option("--status", help="reported|claimed|confirmed|denied|disputed (repeatable)"),
+]
 
-    state = _state(ctx)
-    if fmt not in FORMATS:
-        raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
-    statuses = tuple(status or ())
+
+def _event_filter(
+    state: State,
+    type_: list[str] | None,
+    actor: str | None,
+    country: str | None,
+    place: str | None,
+    radius_km: float | None,
+    since: str | None,
+    until: str | None,
+    status: list[str] | None,
+    sort: str,
+) -> Any:
+    """The EventFilter of the filter flags shared by `events` and `export`, checked."""
+    from sitrep.model import Status
+    from sitrep.storage.queries import EventFilter
+
     valid = {s.value for s in Status}
-    for st in statuses:
+    for st in status or ():
         if st.lower() not in valid:
             raise ConfigError(f"--status: expected one of {', '.join(sorted(valid))}, got {st!r}")
     near = None
@@ -503,7 +503,7 @@ def events(
         if radius_km <= 0:
             raise ConfigError(f"--radius-km must be positive, got {radius_km}")
         near = _locate(state, place, radius_km)
-    flt = EventFilter(
+    return EventFilter(
         types=tuple(type_ or ()),
         actor=actor,
         country=country,
@@ -511,10 +511,39 @@ def events(
         near=near,
         since=_parse_date(since, "--since"),
         until=_parse_date(until, "--until"),
-        statuses=statuses,
+        statuses=tuple(status or ()),
+        sort=sort,
+    )
+
+
+@app.command()
+def events(
+    ctx: typer.Context,
+    db: DbOption = None,
+    type_: TypeOpt = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    place: PlaceOpt = None,
+    radius_km: RadiusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    status: StatusOpt = None,
+    fmt: Annotated[str, typer.Option("--format", help="table|json|jsonl|csv")] = "table",
+    limit: Annotated[int, typer.Option("--limit", help="at most this many")] = 50,
+    offset: Annotated[int, typer.Option("--offset", help="skip this many")] = 0,
+    sort: Annotated[str, typer.Option("--sort", help="date|published|mentions")] = "date",
+) -> None:
+    """List stored events with filters."""
+    from sitrep.storage.db import open_db
+    from sitrep.storage.queries import count_events, list_events
+
+    state = _state(ctx)
+    if fmt not in FORMATS:
+        raise ConfigError(f"--format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+    flt = dataclasses.replace(
+        _event_filter(state, type_, actor, country, place, radius_km, since, until, status, sort),
         limit=limit,
         offset=offset,
-        sort=sort,
     )
     con = open_db(_db_path(state, db), read_only=True)
     try:
@@ -543,11 +572,11 @@ def show(
 ) -> None:
     """Print one event with each mention's sentence, claim and article."""
     from sitrep.storage.db import open_db
-    from sitrep.storage.queries import event_ids, get_event
+    from sitrep.storage.queries import event_ids_starting, get_event
 
     con = open_db(_db_path(_state(ctx), db), read_only=True)
     try:
-        matches = [e for e in event_ids(con) if e.startswith(event_id)]
+        matches = event_ids_starting(con, event_id)
         if len(matches) != 1:
             what = "no event" if not matches else f"{len(matches)} events"
             raise ConfigError(f"{what} with id starting {event_id!r}")
@@ -616,23 +645,14 @@ def export(
     output: Annotated[
         Path | None, typer.Option("--output", "-o", help="write here, not stdout")
     ] = None,
-    type_: Annotated[
-        list[str] | None, typer.Option("--type", help="PLOVER type (repeatable): ASSAULT, ...")
-    ] = None,
-    actor: Annotated[str | None, typer.Option("--actor", help="actor name contains")] = None,
-    country: Annotated[
-        str | None, typer.Option("--country", help="ISO alpha-3 of an actor or the place")
-    ] = None,
-    place: Annotated[str | None, typer.Option("--place", help="place name")] = None,
-    radius_km: Annotated[
-        float | None, typer.Option("--radius-km", help="with --place: events within this radius")
-    ] = None,
-    since: Annotated[str | None, typer.Option("--since", help="YYYY-MM-DD")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="YYYY-MM-DD")] = None,
-    status: Annotated[
-        list[str] | None,
-        typer.Option("--status", help="reported|claimed|confirmed|denied|disputed (repeatable)"),
-    ] = None,
+    type_: TypeOpt = None,
+    actor: ActorOpt = None,
+    country: CountryOpt = None,
+    place: PlaceOpt = None,
+    radius_km: RadiusOpt = None,
+    since: SinceOpt = None,
+    until: UntilOpt = None,
+    status: StatusOpt = None,
     limit: Annotated[
         int | None, typer.Option("--limit", help="at most this many (default: all)")
     ] = None,
@@ -641,9 +661,7 @@ def export(
     """Write the events matching the filters of `sitrep events` as a file to share."""
     from sitrep.export import FORMATS as EXPORT_FORMATS
     from sitrep.export import iter_events, write_events
-    from sitrep.model import Status
     from sitrep.storage.db import open_db
-    from sitrep.storage.queries import EventFilter
 
     state = _state(ctx)
     if fmt not in EXPORT_FORMATS:
@@ -652,28 +670,7 @@ def export(
         raise ConfigError("--format parquet needs --output FILE (it is binary)")
     if limit is not None and limit < 0:
         raise ConfigError(f"--limit must be ≥ 0, got {limit}")
-    valid = {s.value for s in Status}
-    for st in status or ():
-        if st.lower() not in valid:
-            raise ConfigError(f"--status: expected one of {', '.join(sorted(valid))}, got {st!r}")
-    near = None
-    if radius_km is not None:
-        if not place:
-            raise ConfigError("--radius-km needs --place")
-        if radius_km <= 0:
-            raise ConfigError(f"--radius-km must be positive, got {radius_km}")
-        near = _locate(state, place, radius_km)
-    flt = EventFilter(
-        types=tuple(type_ or ()),
-        actor=actor,
-        country=country,
-        place=place,
-        near=near,
-        since=_parse_date(since, "--since"),
-        until=_parse_date(until, "--until"),
-        statuses=tuple(status or ()),
-        sort=sort,
-    )
+    flt = _event_filter(state, type_, actor, country, place, radius_km, since, until, status, sort)
     con = open_db(_db_path(state, db), read_only=True)
     try:
         if output is None:

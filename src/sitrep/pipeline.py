@@ -8,7 +8,6 @@ does not read sources or touch the database.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -223,8 +222,3 @@ def analyse_one(article: Article, resources: Resources) -> Analysis:
     """Analyse a single article (errors propagate)."""
     doc = resources.nlp(article.text)
     return analyse_doc(doc, article, gazetteer=resources.gazetteer, actor_kb=resources.actor_kb)
-
-
-def with_warning(article: Article, warning: str) -> Article:
-    """The article with one more warning."""
-    return dataclasses.replace(article, warnings=(*article.warnings, warning))

@@ -272,8 +272,3 @@ def _mention_rows(
     by `consolidate_batch`)."""
     public = mention_json(m)
     return _mention_row(m, m.status.value, published, public), _actor_rows(m), public
-
-
-def record_failures(con: Connection, failures: Sequence[Failure]) -> None:
-    """Store failures on their own (inputs that never became articles)."""
-    write_batch(con, [], failures, analysed_with="")

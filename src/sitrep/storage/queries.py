@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -288,9 +287,16 @@ def list_failures(con: Connection, limit: int = 100) -> list[dict[str, Any]]:
     ]
 
 
-def event_ids(con: Connection) -> Sequence[str]:
-    """All event ids (for tests and exports)."""
-    return [r[0] for r in con.execute("SELECT event_id FROM events ORDER BY event_id").fetchall()]
+def event_ids_starting(con: Connection, prefix: str, *, limit: int = 2) -> list[str]:
+    """Ids of events whose id (or merged id) starts with `prefix`, current ids only."""
+    rows = con.execute(
+        "SELECT DISTINCT event_id FROM ("
+        "SELECT event_id FROM events WHERE starts_with(event_id, ?) "
+        "UNION ALL SELECT event_id FROM event_aliases WHERE starts_with(alias, ?)"
+        ") ORDER BY event_id LIMIT ?",
+        [prefix, prefix, limit],
+    ).fetchall()
+    return [r[0] for r in rows]
 
 
 def territorial_events(
