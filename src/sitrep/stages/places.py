@@ -104,6 +104,8 @@ class _Mention:
     want: Feature | None  # ADMIN1 after "region"/"oblast", CITY after "the town of"
     weak: bool  # evidence is thin (the tagger called it a person): needs context support
     sentence: int
+    exact: frozenset[Feature] = frozenset()  # features of the candidates called exactly so
+    city_countries: frozenset[str | None] = frozenset()  # countries with a town of the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +227,25 @@ def _written_abbreviation(doc: Doc, first: int, last: int) -> bool:
     return ends_with_stop and first >= 2 and doc[first - 1].text == "," and doc[first - 2].is_title
 
 
+_DEMONYM_STEMS = (("n", ""), ("an", ""), ("ian", ""), ("ian", "a"), ("ian", "y"), ("ian", "e"),
+                  ("ean", "e"), ("ese", ""), ("ese", "a"))  # fmt: skip
+_NATION_FEATURES = frozenset({Feature.COUNTRY, Feature.CONTINENT, Feature.REGION})
+
+
+def _is_demonym_of(key: str, gazetteer: Gazetteer) -> bool:
+    """True for a nationality word formed from a country or continent name the gazetteer
+    knows ("sri lankan" → Sri Lanka, "canadian" → Canada, "north american")."""
+    for ending, stem_end in _DEMONYM_STEMS:
+        if not key.endswith(ending):
+            continue
+        stem = key[: len(key) - len(ending)] + stem_end
+        if len(stem) < 4 or not gazetteer.has_key(stem):
+            continue
+        if any(c.feature in _NATION_FEATURES for c in gazetteer.lookup_key(stem)):
+            return True
+    return False
+
+
 def _make_mention(
     view: _View, gazetteer: Gazetteer, first: int, last: int, *, weak: bool
 ) -> _Mention | None:
@@ -233,17 +254,26 @@ def _make_mention(
     start, end = doc[first].idx, _char_end(doc, last)
     key = fold(view.text[start:end])
     candidates = gazetteer.lookup_key(key)
-    if key in US_ABBREVIATION_KEYS and not _written_abbreviation(doc, first, last):
-        candidates = tuple(c for c in candidates if c.feature is not Feature.ADMIN1)
-    if not candidates:
+    abbreviation: Feature | None = None
+    if key in US_ABBREVIATION_KEYS:
+        if _written_abbreviation(doc, first, last):
+            abbreviation = Feature.ADMIN1
+            candidates = tuple(c for c in candidates if c.feature is Feature.ADMIN1) or candidates
+        else:
+            candidates = tuple(c for c in candidates if c.feature is not Feature.ADMIN1)
+    if not candidates or _is_demonym_of(key, gazetteer):
         return None
     suffix_end, has_suffix = _suffix(doc, last)
-    want = Feature.ADMIN1 if has_suffix else _prefix_want(doc, first)
+    want = Feature.ADMIN1 if has_suffix else abbreviation or _prefix_want(doc, first)
     if has_suffix:
         admin = tuple(c for c in candidates if c.feature is Feature.ADMIN1)
         if admin:
             candidates, end = admin, _char_end(doc, suffix_end)
-    return _Mention(first, last, start, end, key, candidates, want, weak, view.sentence_of[first])
+    exact = frozenset(c.feature for c in candidates if fold(c.name) == key)
+    towns = frozenset(c.country for c in candidates if c.feature is Feature.CITY)
+    return _Mention(
+        first, last, start, end, key, candidates, want, weak, view.sentence_of[first], exact, towns
+    )
 
 
 def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
@@ -393,7 +423,7 @@ def _score(
     container: _Mention | None,
 ) -> tuple[float, str]:
     """Score of entry `e` for mention `m`, with the main reason it got it."""
-    score = name_prior(e, m.key)
+    score = name_prior(e, m.key) + _name_adjustment(e, m)
     reason = "exact name" if fold(e.name) == m.key else "alternate name"
     if m.want is Feature.ADMIN1:
         score += 6.0 if e.feature is Feature.ADMIN1 else -3.0
@@ -436,6 +466,24 @@ def _score(
 
 
 _WIDE_FEATURES = frozenset({Feature.COUNTRY, Feature.CONTINENT, Feature.REGION})
+# An entry found only under an alternate name while another is called exactly that name
+# ("Trenton" as an old name of West Monroe, La., against Trenton itself).
+_ALTERNATE_PENALTY = 3.0
+_WELL_KNOWN_POPULATION = 100_000
+# A region called by its bare name with no town of that name in its country ("Virginia") is
+# not the namesake-city case that `name_prior` discounts ("Kursk", "Moscow").
+_NO_NAMESAKE_BONUS = 1.5
+
+
+def _name_adjustment(e: GazEntry, m: _Mention) -> float:
+    """Correction to the name prior from the other candidates of the same name."""
+    if fold(e.name) != m.key:
+        # A big city's other names are well attested ("Kiev"); a small town's often are not.
+        small = e.population < _WELL_KNOWN_POPULATION
+        return -_ALTERNATE_PENALTY if small and e.feature in m.exact else 0.0
+    if e.feature is Feature.ADMIN1 and " " not in m.key:
+        return 0.0 if e.country in m.city_countries else _NO_NAMESAKE_BONUS
+    return 0.0
 
 
 def _shadowed(e: GazEntry, m: _Mention) -> bool:
@@ -470,19 +518,40 @@ def _best(
     return entry, score, reason
 
 
+def _obscure(e: GazEntry, m: _Mention) -> bool:
+    """True for a small town found only under an alternate name ("Minister" → Minster,
+    Ohio): too likely a false match to vouch for the other places of the article."""
+    return e.feature is Feature.CITY and e.population < 20_000 and fold(e.name) != m.key
+
+
+def _evidence(picks: Sequence[tuple[_Mention, GazEntry]]) -> list[tuple[_Mention, GazEntry]]:
+    """The picks that may vouch for other places: placed in a country, neither weak nor
+    obscure."""
+    return [(m, e) for m, e in picks if e.country and not m.weak and not _obscure(e, m)]
+
+
+def _contexts(
+    mentions: Sequence[_Mention],
+    evidence: Sequence[tuple[_Mention, GazEntry]],
+    actor_countries: frozenset[str],
+) -> dict[str, _Context]:
+    """The context of each name in `mentions` (one per name: see `_context`)."""
+    return {key: _context(evidence, key, actor_countries) for key in {m.key for m in mentions}}
+
+
 def _context(
-    picks: Sequence[tuple[_Mention, GazEntry]], skip: int, actor_countries: frozenset[str]
+    picks: Sequence[tuple[_Mention, GazEntry]], own: str, actor_countries: frozenset[str]
 ) -> _Context:
-    """Countries and admin1 regions of all picks but the one at index `skip`."""
+    """Countries and admin1 regions of the evidence `picks` (see `_evidence`) named other
+    than `own`: other mentions of the same name are no evidence for it."""
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str | None, str]] = Counter()
     sentences: dict[int, Counter[str]] = {}
     points: set[tuple[float, float]] = set()
-    own = picks[skip][0].key if 0 <= skip < len(picks) else None
-    for i, (m, e) in enumerate(picks):
-        if i == skip or e.country is None or m.weak:
+    for m, e in picks:
+        if m.key == own or e.country is None:
             continue
-        if e.feature in (Feature.CITY, Feature.ADMIN2) and m.key != own:
+        if e.feature in (Feature.CITY, Feature.ADMIN2):
             points.add((e.lat, e.lon))
         countries[e.country] += 1
         sentences.setdefault(m.sentence, Counter())[e.country] += 1
@@ -563,13 +632,15 @@ def _find_places(
     containers = [_container(doc, m, mentions) for m in mentions]
     first = [(m, _best(m, None, c)[0]) for m, c in zip(mentions, containers, strict=True)]
     # A second round lets ambiguous names settle each other ("Paris" near "Lamar County").
+    contexts = _contexts(mentions, _evidence(first), actors)
     first = [
-        (m, _best(m, _context(first, i, actors), c)[0] if len(m.candidates) > 1 else first[i][1])
-        for i, (m, c) in enumerate(zip(mentions, containers, strict=True))
+        (m, _best(m, contexts[m.key], c)[0] if len(m.candidates) > 1 else e)
+        for (m, e), c in zip(first, containers, strict=True)
     ]
+    contexts = _contexts(mentions, _evidence(first), actors)
     places: list[Place] = []
-    for i, (m, c) in enumerate(zip(mentions, containers, strict=True)):
-        ctx = _context(first, i, actors)
+    for m, c in zip(mentions, containers, strict=True):
+        ctx = contexts[m.key]
         entry, _score_value, reason = _best(m, ctx, c)
         tiny = entry.feature is Feature.CITY and entry.population < 5000
         big = entry.feature is not Feature.CITY or entry.population >= 100_000
