@@ -6,7 +6,18 @@ import datetime as dt
 import random
 from typing import Any
 
-from sitrep.consolidate.match import MatchSettings, cluster, family, key_of, matches, score
+from sitrep.consolidate.match import (
+    MatchSettings,
+    cluster,
+    content_words,
+    family,
+    key_from_json,
+    key_json,
+    key_of,
+    matches,
+    score,
+    stem,
+)
 
 SHOSTKA = (51.86, 33.47)
 HLUKHIV = (51.68, 33.91)  # about 37 km from Shostka
@@ -129,3 +140,59 @@ def test_clustering_does_not_depend_on_order() -> None:
     for _ in range(10):
         rng.shuffle(keys)
         assert groups(keys) == expected
+
+
+def test_trigger_stems_meet_across_inflections() -> None:
+    assert stem("killed") == stem("killing") == stem("kills") == stem("Killed")
+    assert stem("struck") == stem("strikes") == stem("strike")
+    assert stem("shot") == stem("shooting")
+    assert stem("arrested") == stem("arrest")
+    assert stem("bombed") != stem("struck")
+    assert stem("killed") != stem("kidnapped")
+
+
+def test_same_trigger_stem_scores_like_the_same_word() -> None:
+    a = key_of(mention("1", trigger="killed", sentence="A drone killed two people."), PUB)
+    b = key_of(mention("2", trigger="killing", sentence="Shelling of Shostka, A and B."), PUB)
+    c = key_of(mention("3", trigger="wounded", sentence="Shelling of Shostka, A and B."), PUB)
+    ab, ac = score(a, b), score(a, c)
+    assert ab is not None and ac is not None and ab == ac + 1.0
+
+
+def test_stored_keys_keep_the_stem() -> None:
+    k = key_of(mention("1", trigger="Striking"), PUB)
+    back = key_from_json(key_json(k), PUB)
+    assert back.stem == k.stem == stem("struck")
+    # keys stored before stems held the first five letters of the trigger
+    old = key_json(k).replace('"tr":"striking"', '"tr":"strik"')
+    assert key_from_json(old, PUB).stem == k.stem
+
+
+STORY = "Russian drones struck an energy facility in Shostka overnight, the governor said."
+OTHER = "A court in Lisbon sentenced two bankers to prison for fraud on Tuesday."
+UNDATED = MatchSettings(allow_undated=True)
+
+
+def test_undated_reports_merge_only_where_allowed_with_one_story_and_trigger() -> None:
+    story, other = content_words(STORY), content_words(OTHER + " drones")
+    a = key_of(mention("1", day=None), None, context=story)
+    b = key_of(mention("2", day=None, trigger="strikes"), None, context=story)
+    assert score(a, b) is None  # the store never merges undated reports
+    assert matches(a, b, UNDATED)
+    # the articles tell different stories: blocked, whatever else agrees
+    assert score(a, key_of(mention("3", day=None), None, context=other), UNDATED) is None
+    # no article text at all: blocked
+    assert score(a, key_of(mention("4", day=None), None), UNDATED) is None
+    # one story, another event word: blocked
+    c = key_of(mention("5", day=None, trigger="bombed"), None, context=story)
+    assert score(a, c, UNDATED) is None
+
+
+def test_articles_of_one_story_add_evidence() -> None:
+    story = content_words(STORY)
+    a = key_of(mention("1"), PUB, context=story)
+    b = key_of(mention("2"), PUB, context=story)
+    c = key_of(mention("3"), PUB, context=content_words(OTHER))
+    ab, ac = score(a, b), score(a, c)
+    assert ab is not None and ac is not None and ab == ac + 1.0
+    assert score(key_of(mention("1"), PUB), key_of(mention("2"), PUB)) == ac

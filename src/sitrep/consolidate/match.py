@@ -11,8 +11,15 @@ ranges that overlap (with `date_slack_days`, or `territory_slack_days` for chang
 which persist and are often admitted days later), or, for undated mentions, articles published
 within `window_days`; places no further apart than `place_km` when both are towns, or in the
 same region/country when either is coarser. Scoring adds evidence: same town, same day, a
-shared side, the same trigger word, similar sentences. A pair joins when the score reaches
-`threshold`.
+shared side, the same trigger word (compared by stem, so "killed" meets "killing"), similar
+sentences, similar articles. A pair joins when the score reaches `threshold`.
+
+Undated pairs never merge in the store. Where they are allowed (`allow_undated`, for gold sets
+whose documents carry no dates, such as ECB+), the articles' vocabulary stands in for the date:
+a pair passes blocking only when both articles share at least `context_min` of their content
+words (Jaccard) and the triggers have the same stem; it then scores `undated_evidence` for the
+date. Two similar happenings of one story (two earthquakes, two arrests) are told apart by
+their articles' other words (names, places, figures), which the overlap measures.
 """
 
 from __future__ import annotations
@@ -73,6 +80,40 @@ STOP = frozenset(
     }
 )
 WORD = re.compile(r"[a-z][a-z'-]+")
+# irregular forms of common event verbs, so that the stems of two forms meet
+IRREGULAR = {
+    "struck": "strike", "shot": "shoot", "fought": "fight", "caught": "catch", "stole": "steal",
+    "stolen": "steal", "blew": "blow", "blown": "blow", "fled": "flee", "slain": "slay",
+    "overran": "overrun", "took": "take", "taken": "take", "sank": "sink", "sunk": "sink",
+    "beaten": "beat", "hung": "hang", "held": "hold", "met": "meet", "won": "win", "lost": "lose",
+}  # fmt: skip
+SUFFIXES = ("ings", "ing", "ements", "ement", "ments", "ment", "ions", "ion", "ers", "er", "ed",
+            "es", "s", "e")  # fmt: skip
+
+
+def stem(word: str) -> str:
+    """A crude stem of a trigger word, at most five letters: "killed", "killing" and "kills"
+    → "kil"; "struck" and "strikes" → "strik"; "agreement" and "agreed" → "agre"."""
+    w = word.lower().strip()
+    w = IRREGULAR.get(w, w)
+    for suffix in SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    if len(w) > 3 and w[-1] == w[-2]:
+        w = w[:-1]
+    return w[:5]
+
+
+def content_words(text: str) -> frozenset[str]:
+    """The lower-cased content words of a text (stop words left out)."""
+    return frozenset(w for w in WORD.findall(text.lower()) if w not in STOP)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a ∩ b| / |a ∪ b| (0 for two empty sets)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
 
 
 @dataclass(frozen=True)
@@ -85,6 +126,12 @@ class MatchSettings:
     window_days: int = 7
     threshold: float = 4.0
     allow_undated: bool = False  # only for gold sets without dates (ECB+): see evaluation
+    # articles sharing at least this share of their content words (Jaccard) tell one story:
+    # +1 evidence; for undated pairs (where allowed) the condition to pass blocking at all
+    context_min: float = 0.1
+    # what an undated pair (where allowed) of the same trigger stem in articles of one story
+    # scores for the date, in place of the date evidence
+    undated_evidence: float = 2.0
 
 
 def match_settings(merge: Any) -> MatchSettings:
@@ -95,6 +142,8 @@ def match_settings(merge: Any) -> MatchSettings:
         territory_slack_days=int(merge.territory_slack_days),
         window_days=int(merge.window_days),
         threshold=float(merge.threshold),
+        context_min=float(getattr(merge, "context_min", MatchSettings.context_min)),
+        undated_evidence=float(getattr(merge, "undated_evidence", MatchSettings.undated_evidence)),
     )
 
 
@@ -117,8 +166,10 @@ class MentionKey:
     country: str | None
     actor_sides: frozenset[str]
     recipient_sides: frozenset[str]
-    trigger: str
-    words: frozenset[str]
+    trigger: str  # lower-cased (keys stored before stems: its first five letters)
+    words: frozenset[str]  # content words of the sentence
+    stem: str = ""  # of the trigger (`stem`)
+    context: frozenset[str] = frozenset()  # content words of the article, when known
 
 
 def family(event_type: str, mode: str | None) -> str:
@@ -138,8 +189,14 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(str(value)) if value else None
 
 
-def key_of(mention: Mapping[str, Any], published: dt.date | None) -> MentionKey:
-    """The matching key of a mention given as public JSON (DESIGN.md §7)."""
+def key_of(
+    mention: Mapping[str, Any],
+    published: dt.date | None,
+    *,
+    context: frozenset[str] = frozenset(),
+) -> MentionKey:
+    """The matching key of a mention given as public JSON (DESIGN.md §7); `context`: the
+    content words of its article (`content_words`), when the caller has the text."""
     when = mention.get("when") or {}
     place = mention.get("place") or {}
     sentence = str((mention.get("sentence") or {}).get("text", "")).lower()
@@ -160,8 +217,10 @@ def key_of(mention: Mapping[str, Any], published: dt.date | None) -> MentionKey:
         country=place.get("country"),
         actor_sides=_sides(mention.get("actors", [])),
         recipient_sides=_sides(mention.get("recipients", [])),
-        trigger=trigger[:5],
-        words=frozenset(w for w in WORD.findall(sentence) if w not in STOP),
+        trigger=trigger,
+        words=content_words(sentence),
+        stem=stem(trigger),
+        context=context,
     )
 
 
@@ -200,7 +259,7 @@ def key_from_json(text: str, published: dt.date | None) -> MentionKey:
         end=_date(d["e"]), resolved=d["r"], published=published, lat=d["la"], lon=d["lo"],
         town=d["t"], geonameid=d["g"], admin1=d["a1"], country=d["c"],
         actor_sides=frozenset(d["as"]), recipient_sides=frozenset(d["rs"]), trigger=d["tr"],
-        words=frozenset(d["w"]),
+        words=frozenset(d["w"]), stem=stem(d["tr"]),
     )  # fmt: skip
 
 
@@ -210,6 +269,11 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     dp, dl = p2 - p1, math.radians(lon2 - lon1)
     h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
     return 2 * 6371.0 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def _context(a: MentionKey, b: MentionKey, s: MatchSettings) -> bool:
+    """Whether both articles are known and share at least `context_min` of their words."""
+    return bool(a.context and b.context) and jaccard(a.context, b.context) >= s.context_min
 
 
 def _date_evidence(a: MentionKey, b: MentionKey, s: MatchSettings) -> float | None:
@@ -223,8 +287,11 @@ def _date_evidence(a: MentionKey, b: MentionKey, s: MatchSettings) -> float | No
     if a.published and b.published:
         apart = abs((a.published - b.published).days)
         return None if apart > s.window_days else 0.5
-    # nothing dates either report: never merge on other evidence alone (unless told to)
-    return 0.0 if s.allow_undated else None
+    # nothing dates either report: never merge (unless told to, and then only the same event
+    # word in articles that tell one story)
+    if s.allow_undated and a.stem and a.stem == b.stem and _context(a, b, s):
+        return s.undated_evidence
+    return None
 
 
 def _place_evidence(a: MentionKey, b: MentionKey, s: MatchSettings) -> float | None:
@@ -265,10 +332,11 @@ def score(a: MentionKey, b: MentionKey, s: MatchSettings = MatchSettings()) -> f
     if where is None:
         return None
     total = when + where + _side_evidence(a, b)
-    if a.trigger and a.trigger == b.trigger:
+    if a.stem and a.stem == b.stem:
         total += 1.0
-    union = a.words | b.words
-    if union and len(a.words & b.words) / len(union) >= 0.3:
+    if jaccard(a.words, b.words) >= 0.3:
+        total += 1.0
+    if _context(a, b, s):
         total += 1.0
     return total
 

@@ -3,8 +3,10 @@
 Input: gold coreference cases (documents grouped by `topic`) and sitrep's per-document JSON.
 Output: (document id, start, end) of each predicted mention → cluster id, clustered within each
 topic by `consolidate.match.cluster`, the same matcher the store uses. The documents carry no
-publication dates, so undated pairs are allowed to match here on place, side, trigger and
-wording (`allow_undated`); the store never merges undated reports.
+publication dates, so undated pairs are allowed to match here (`allow_undated`): each key
+carries its document's content words, and an undated pair must have the same trigger stem in
+documents that share enough of their words (`context_min`); the store never merges undated
+reports.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import datetime as dt
 from collections.abc import Hashable, Mapping, Sequence
 from typing import Any
 
-from sitrep.consolidate.match import MatchSettings, cluster, key_of
+from sitrep.consolidate.match import MatchSettings, cluster, content_words, key_of
 from sitrep.evaluation import predicted as pr
 
 EVAL_SETTINGS = MatchSettings(allow_undated=True)
@@ -33,12 +35,15 @@ def sitrep_clusters(
     settings = EVAL_SETTINGS
     by_topic: dict[str, list[tuple[tuple[str, int, int], Any]]] = {}
     for case, pred in zip(cases, preds, strict=False):
+        context = content_words(str(case.get("text") or ""))
         for mention in pr.items(pred, "mentions"):
             span = pr.span_of(mention)
             if span is None or "mention_id" not in mention:
                 continue
             key = (str(case.get("id")), span[0], span[1])
-            mkey = key_of({**mention, "article_id": str(case.get("id"))}, _published(case))
+            mkey = key_of(
+                {**mention, "article_id": str(case.get("id"))}, _published(case), context=context
+            )
             by_topic.setdefault(str(case.get("topic")), []).append((key, mkey))
     out: dict[tuple[str, int, int], Hashable] = {}
     for topic, items in by_topic.items():

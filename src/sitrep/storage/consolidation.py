@@ -47,7 +47,7 @@ def _bucket(key: MentionKey) -> Bucket | None:
 @dataclass(frozen=True)
 class _Window:
     """What blocking lets through for one bucket's keys: date ranges, publication dates and,
-    when every key is a town, a box around them."""
+    when every key is a town, a box around them (applied in `_candidates`' query)."""
 
     dated: tuple[dt.date, dt.date] | None  # stored dated mentions overlapping this range
     published: tuple[dt.date, dt.date] | None  # or published in this range
@@ -77,44 +77,14 @@ class _Window:
             return None
         return _Window(dated, published, box)
 
-    def sql(self) -> tuple[str, list[Any]]:
-        """The same condition as `admits`, for the database."""
-        when: list[str] = []
-        params: list[Any] = []
-        if self.dated:
-            when.append("(when_resolved AND when_start <= ? AND when_end >= ?)")
-            params += [self.dated[1], self.dated[0]]
-        if self.published:
-            when.append("(published BETWEEN ? AND ?)")
-            params += [self.published[0], self.published[1]]
-        clause = f"({' OR '.join(when)})"
-        if self.box:
-            clause += (
-                " AND (lat IS NULL OR place_precision IS DISTINCT FROM 'place' "
-                "OR (lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?))"
-            )
-            params += [*self.box]
-        return f"({clause})", params
-
-    def admits(self, row: Sequence[Any]) -> bool:
-        """Whether a fetched row (resolved, start, end, published, lat, lon, precision) passes."""
-        resolved, start, end, published, lat, lon, precision = row
-        ok = bool(
-            self.dated and resolved and start and end
-            and start <= self.dated[1] and end >= self.dated[0]
-        ) or bool(
-            self.published and published and self.published[0] <= published <= self.published[1]
-        )  # fmt: skip
-        if ok and self.box and lat is not None and precision == "place":
-            ok = self.box[0] <= lat <= self.box[1] and self.box[2] <= lon <= self.box[3]
-        return ok
-
 
 def _candidates(
     con: Connection, keys: Sequence[MentionKey], s: MatchSettings
 ) -> dict[Bucket, list[tuple[MentionKey, str]]]:
     """Per bucket (family and week), the stored mentions already placed in an event that
-    blocking could pair with the bucket's keys, with their event ids: one query per family."""
+    blocking could pair with the bucket's keys, with their event ids: one query for the
+    whole batch, joining the mentions to a list of the buckets' windows (an OR of one
+    condition per bucket costs a full evaluation per row and bucket)."""
     groups: dict[Bucket, list[MentionKey]] = {}
     for k in keys:
         b = _bucket(k)
@@ -122,25 +92,43 @@ def _candidates(
             groups.setdefault(b, []).append(k)
     windows = {b: w for b, g in groups.items() if (w := _Window.of(b[0], g, s)) is not None}
     out: dict[Bucket, list[tuple[MentionKey, str]]] = {b: [] for b in windows}
-    for fam in {b[0] for b in windows}:
-        mine = {b: w for b, w in windows.items() if b[0] == fam}
-        clauses = [w.sql() for w in mine.values()]
-        params: list[Any] = [list(FAMILY_TYPES.get(fam, (fam,)))]
-        for _, p in clauses:
-            params += p
-        rows = con.execute(
-            "SELECT when_resolved, when_start, when_end, published, lat, lon, place_precision, "
-            "coalesce(match_key, data), event_id FROM mentions WHERE event_id <> '' AND "
-            f"list_contains(?, event_type) AND ({' OR '.join(c for c, _ in clauses)})",
-            params,
-        ).fetchall()
-        for row in rows:
-            other: MentionKey | None = None
-            for b, w in mine.items():
-                if w.admits(row[:7]):
-                    other = other or key_from_json(row[7], row[3])
-                    if other.family == fam:
-                        out[b].append((other, row[8]))
+    buckets = list(windows)
+    cols: list[list[Any]] = [[] for _ in range(10)]  # bucket, type, dated, published, box
+    for i, b in enumerate(buckets):
+        w = windows[b]
+        for t in FAMILY_TYPES.get(b[0], (b[0],)):
+            row = (i, t, *(w.dated or (None, None)), *(w.published or (None, None)),
+                   *(w.box or (None, None, None, None)))  # fmt: skip
+            for col, v in zip(cols, row, strict=True):
+                col.append(v)
+    if not buckets:
+        return out
+    rows = con.execute(
+        # the matching rows first, their (long) keys only then: no key read for the others
+        "WITH hit AS (SELECT w.b, m.rowid AS r "
+        "FROM mentions m JOIN (SELECT unnest(?) AS b, unnest(?) AS t, "
+        "unnest(?::DATE[]) AS d0, unnest(?::DATE[]) AS d1, "
+        "unnest(?::DATE[]) AS p0, unnest(?::DATE[]) AS p1, "
+        "unnest(?::DOUBLE[]) AS la0, unnest(?::DOUBLE[]) AS la1, "
+        "unnest(?::DOUBLE[]) AS lo0, unnest(?::DOUBLE[]) AS lo1) w "
+        "ON m.event_type = w.t "
+        "AND ((m.when_resolved AND m.when_start <= w.d1 AND m.when_end >= w.d0) "
+        "OR (m.published BETWEEN w.p0 AND w.p1)) "
+        "AND (w.la0 IS NULL OR m.lat IS NULL OR m.place_precision IS DISTINCT FROM 'place' "
+        "OR (m.lat BETWEEN w.la0 AND w.la1 AND m.lon BETWEEN w.lo0 AND w.lo1)) "
+        "WHERE m.event_id <> '') "
+        "SELECT hit.b, m.mention_id, m.published, coalesce(m.match_key, m.data), m.event_id "
+        "FROM hit JOIN mentions m ON m.rowid = hit.r ORDER BY hit.b, m.mention_id",
+        cols,
+    ).fetchall()
+    seen: dict[str, MentionKey] = {}
+    for i, mention_id, published, key, event_id in rows:
+        other = seen.get(mention_id)
+        if other is None:
+            other = seen[mention_id] = key_from_json(key, published)
+        b = buckets[i]
+        if other.family == b[0]:
+            out[b].append((other, event_id))
     return out
 
 
@@ -189,14 +177,14 @@ def consolidate_batch(
     new_events: list[list[object]] = []
     new_history: list[list[object]] = []
     order = {k.mention_id: i for i, k in enumerate(keys)}
+    joining: list[tuple[list[str], list[str]]] = []  # (stored events, new mentions) per group
     for nodes in groups.values():
         events = sorted(n[2:] for n in nodes if n.startswith("e:"))
         new = sorted((n[2:] for n in nodes if n.startswith("m:")), key=order.__getitem__)
         if not new:
             continue
         if events:
-            survivor = _merge(con, events, now) if len(events) > 1 else events[0]
-            refreshed.append(survivor)
+            joining.append((events, new))
         else:
             survivor = new[0]
             stored = [_Stored(dict(by_id[n][0]), by_id[n][1], str(by_id[n][0]["article_id"]))
@@ -204,6 +192,11 @@ def consolidate_batch(
             values, history_rows = _event_values(survivor, stored, now=now)
             new_events.append([survivor, *values])
             new_history += history_rows
+            placed += [(n, survivor) for n in new]
+            touched.add(survivor)
+    survivors = _merge_all(con, [events for events, _ in joining], now)
+    for (_, new), survivor in zip(joining, survivors, strict=True):
+        refreshed.append(survivor)
         placed += [(n, survivor) for n in new]
         touched.add(survivor)
     if new_events:  # founded in batch order: their sequence numbers come in that order
@@ -220,26 +213,46 @@ def consolidate_batch(
             "WHERE mentions.mention_id = v.mention_id",
             [[m for m, _ in placed], [e for _, e in placed]],
         )
-    for survivor in refreshed:
-        refresh_event(con, survivor, now=now)
+    refresh_events(con, refreshed, now=now)
     return touched
 
 
-def _merge(con: Connection, event_ids: Sequence[str], now: dt.datetime) -> str:
-    """Merge events into the one founded first; the others become its aliases."""
-    rows = con.execute(
-        "SELECT event_id FROM events WHERE list_contains(?, event_id) "
-        "ORDER BY founded_seq, event_id",
-        [list(event_ids)],
-    ).fetchall()
-    survivor = rows[0][0]
-    for (other,) in rows[1:]:
-        con.execute("UPDATE mentions SET event_id = ? WHERE event_id = ?", [survivor, other])
-        con.execute("UPDATE event_aliases SET event_id = ? WHERE event_id = ?", [survivor, other])
-        con.execute("INSERT INTO event_aliases VALUES (?, ?, ?)", [other, survivor, now])
-        con.execute("DELETE FROM event_history WHERE event_id = ?", [other])
-        con.execute("DELETE FROM events WHERE event_id = ?", [other])
-    return str(survivor)
+def _merge_all(con: Connection, groups: Sequence[Sequence[str]], now: dt.datetime) -> list[str]:
+    """Merge each group of events into the one of it founded first (the others become its
+    aliases), with one statement per table for all groups. Returns each group's survivor."""
+    if not any(len(g) > 1 for g in groups):
+        return [g[0] for g in groups]
+    ids = sorted({e for g in groups if len(g) > 1 for e in g})
+    rank = {
+        str(e): i
+        for i, (e,) in enumerate(
+            con.execute(
+                "SELECT event_id FROM events WHERE event_id IN (SELECT unnest(?)) "
+                "ORDER BY founded_seq, event_id",
+                [ids],
+            ).fetchall()
+        )
+    }
+    survivors: list[str] = []
+    moves: list[tuple[str, str]] = []  # (merged away, survivor)
+    for g in groups:
+        known = sorted((e for e in g if e in rank), key=rank.__getitem__)
+        survivor = known[0] if known else g[0]
+        survivors.append(survivor)
+        moves += [(e, survivor) for e in known[1:]]
+    if moves:
+        gone, into = [a for a, _ in moves], [b for _, b in moves]
+        for table in ("mentions", "event_aliases"):  # fixed table names, no input
+            con.execute(
+                f"UPDATE {table} SET event_id = v.survivor FROM "
+                "(SELECT unnest(?) AS gone, unnest(?) AS survivor) v "
+                f"WHERE {table}.event_id = v.gone",
+                [gone, into],
+            )
+        insert_rows(con, "event_aliases", [[a, b, now] for a, b in moves])
+        for table in ("event_history", "events"):
+            con.execute(f"DELETE FROM {table} WHERE event_id IN (SELECT unnest(?))", [gone])
+    return survivors
 
 
 def _actor(data: Mapping[str, Any] | None) -> Actor | None:
@@ -290,27 +303,54 @@ def _tightest(whens: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
 
 def refresh_event(con: Connection, event_id: str, *, now: dt.datetime) -> None:
     """Recompute an event's fields, status and history from all its mentions."""
-    rows = con.execute(
-        "SELECT data, published, article_id FROM mentions WHERE event_id = ? "
-        "ORDER BY published NULLS LAST, article_id, start_offset",
-        [event_id],
-    ).fetchall()
-    stored = [_Stored(json.loads(d), p, a) for d, p, a in rows]
-    if not stored:
-        con.execute("DELETE FROM events WHERE event_id = ?", [event_id])
+    refresh_events(con, [event_id], now=now)
+
+
+EVENT_COLUMNS = (
+    "event_type", "mode", "acled_type", "acled_subtype", "status", "when_start", "when_end",
+    "when_granularity", "when_resolved", "place_name", "geonameid", "lat", "lon", "country",
+    "admin1", "n_mentions", "n_articles", "first_published", "updated_at",
+)  # fmt: skip
+
+
+def refresh_events(con: Connection, event_ids: Sequence[str], *, now: dt.datetime) -> None:
+    """Recompute events' fields, status and history from all their mentions: one query for
+    the mentions, one UPDATE for the events, one DELETE and one insert for the history."""
+    ids = sorted(set(event_ids))
+    if not ids:
         return
-    values, history_rows = _event_values(event_id, stored, now=now)
+    rows = con.execute(
+        "SELECT event_id, data, published, article_id FROM mentions "
+        "WHERE event_id IN (SELECT unnest(?)) "
+        "ORDER BY event_id, published NULLS LAST, article_id, start_offset",
+        [ids],
+    ).fetchall()
+    by_event: dict[str, list[_Stored]] = {}
+    for e, d, p, a in rows:
+        by_event.setdefault(str(e), []).append(_Stored(json.loads(d), p, a))
+    empty = [e for e in ids if e not in by_event]
+    if empty:
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT unnest(?))", [empty])
+    present = [e for e in ids if e in by_event]
+    if not present:
+        return
+    columns: list[list[object]] = [[] for _ in EVENT_COLUMNS]
+    history: list[list[object]] = []
+    for e in present:
+        values, history_rows = _event_values(e, by_event[e], now=now)
+        for column, value in zip(columns, values, strict=True):
+            column.append(value)
+        history += history_rows
+    sets = ", ".join(f"{c} = v.{c}" for c in EVENT_COLUMNS)  # fixed names, no input
+    unnests = ", ".join(f"unnest(?) AS {c}" for c in EVENT_COLUMNS)
     con.execute(
-        "UPDATE events SET event_type = ?, mode = ?, acled_type = ?, acled_subtype = ?, "
-        "status = ?, when_start = ?, when_end = ?, when_granularity = ?, "
-        "when_resolved = ?, place_name = ?, geonameid = ?, lat = ?, lon = ?, country = ?, "
-        "admin1 = ?, n_mentions = ?, n_articles = ?, first_published = ?, updated_at = ? "
-        "WHERE event_id = ?",
-        [*values, event_id],
+        f"UPDATE events SET {sets} FROM (SELECT unnest(?) AS eid, {unnests}) v "
+        "WHERE events.event_id = v.eid",
+        [present, *columns],
     )
-    con.execute("DELETE FROM event_history WHERE event_id = ?", [event_id])
-    if history_rows:
-        insert_rows(con, "event_history", history_rows)
+    con.execute("DELETE FROM event_history WHERE event_id IN (SELECT unnest(?))", [present])
+    if history:
+        insert_rows(con, "event_history", history)
 
 
 def _event_values(
