@@ -103,3 +103,21 @@ def test_admitting_one_s_own_retreat_confirms() -> None:
         event_type="ASSAULT",
     )
     assert derive_status(records)[0] is Status.CLAIMED
+
+
+def test_doer_and_target_both_asserting_confirms() -> None:
+    # the Ukrainian side says Russia struck; Russia's MoD says it struck: both sides agree
+    status, history = derive_status(
+        [rec(UA_GS, Stance.ASSERT, 1, ("RUS",)), rec(RU_MOD, Stance.ASSERT, 2, ("RUS",))]
+    )
+    assert status is Status.CONFIRMED
+    assert [h.status for h in history] == [Status.CLAIMED, Status.CONFIRMED]
+
+
+def test_two_assertions_by_non_doers_stay_claimed() -> None:
+    # neither source is the side that did it: no one against interest or across the line
+    uk = Actor(0, 2, "Britain", "United Kingdom", "GBR", "GOV")
+    status, _ = derive_status(
+        [rec(UA_GS, Stance.ASSERT, 1, ("RUS",)), rec(uk, Stance.ASSERT, 2, ("RUS",))]
+    )
+    assert status is Status.CLAIMED

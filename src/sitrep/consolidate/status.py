@@ -6,8 +6,10 @@ claim that caused it. Pure; does not group mentions into events (consolidation d
 
 Sides: a party is identified by its country (or, without one, by its name). A confirmation
 counts when it comes from a party other than the asserting side(s), from a party other than the
-one that did it, or from an independent source (IGO, NGO, media). An admission against one's
-own interest also confirms: the side that retreated or conceded saying so (`admission_sides`).
+one that did it, or from an independent source (IGO, NGO, media). Assertions by both the side
+that did it and a side that did not confirm each other (the striking army and the struck
+town's officials both say the strike happened). An admission against one's own interest also
+confirms: the side that retreated or conceded saying so (`admission_sides`).
 A denial by a party other than the asserting side makes the event disputed. "Neither confirm
 nor deny" and "no comment" are kept as evidence but change nothing.
 """
@@ -55,6 +57,12 @@ def is_independent(actor: Actor | None) -> bool:
     return actor is not None and actor.sector in INDEPENDENT_SECTORS
 
 
+def _both_sides(sides: set[str], record: ClaimRecord) -> bool:
+    """Whether the side that did it and a side that did not both assert the event."""
+    doers = set(record.event_actor_sides)
+    return bool(doers) and bool(sides & doers) and bool(sides - doers)
+
+
 def _next_status(
     current: Status | None,
     record: ClaimRecord,
@@ -79,6 +87,8 @@ def _next_status(
             return Status.CONFIRMED
         stance = Stance.ASSERT
     if stance is Stance.ASSERT:
+        if current is Status.CLAIMED and _both_sides(asserting | {side}, record):
+            return Status.CONFIRMED
         if current in (None, Status.REPORTED):
             return Status.CLAIMED
         if current is Status.DENIED and side not in denying:
