@@ -32,6 +32,7 @@ from scipy import optimize, sparse
 from sitrep.knowledge.actors import load_actor_kb
 from sitrep.model import EventType, Span
 from sitrep.nlp import load_nlp
+from sitrep.nlp.embed import DEFAULT_ENCODER, MAX_TOKENS, load_encoder
 from sitrep.stages.actors import find_actors
 from sitrep.stages.extract import (
     EventCandidate,
@@ -46,7 +47,10 @@ from sitrep.stages.typing_features import N_BUCKETS, hash_features
 ROOT = Path(__file__).resolve().parents[1]
 TRAINING = ROOT / "training"
 OUT = ROOT / "src" / "sitrep" / "knowledge" / "data" / "typing_model.npz"
+CACHE = ROOT / "build" / "typing_embeddings.npz"
+ENCODER_STAMP = f"{DEFAULT_ENCODER}:{MAX_TOKENS}"  # cached vectors are valid for this only
 EXPANSIONS = 14
+DENSE_SCALE = 2.0  # embedding columns' scale against feature counts (chosen by grouped CV)
 SLOT = re.compile(r"\{([A-Z_]+)\}")
 TRIGGER = re.compile(r"\[([^\]|]+)(?:\|([^\]]+))?\]")
 
@@ -130,14 +134,16 @@ def label_of(ex: Example) -> str:
     return f"{ex['plover']}|{ex['acled'] or '-'}"
 
 
-def featurise(examples: Sequence[Example]) -> list[list[int]]:
-    """Hashed feature ids of every example's trigger, computed as at run time."""
+def featurise(examples: Sequence[Example]) -> tuple[list[list[int]], list[str]]:
+    """Hashed feature ids of every example's trigger and the text of its spaCy sentence (what
+    the encoder reads at run time), computed as at run time."""
     nlp = load_nlp()
     kb = load_actor_kb()
     texts = sorted({ex["text"] for ex in examples})
     docs = dict(zip(texts, nlp.pipe(texts, batch_size=64), strict=True))
     per_doc: dict[str, tuple[dict[int, EventCandidate], Any]] = {}
     out: list[list[int]] = []
+    sentences: list[str] = []
     missing = 0
     for ex in examples:
         doc = docs[ex["text"]]
@@ -151,8 +157,10 @@ def featurise(examples: Sequence[Example]) -> list[list[int]]:
         if span is None:
             missing += 1
             out.append([])
+            sentences.append(ex["text"])
             continue
         tok = span.root if len(span) > 1 else span[0]
+        sentences.append(tok.sent.text)
         cand = cands.get(tok.i)
         if cand is None:
             verbal = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
@@ -163,11 +171,37 @@ def featurise(examples: Sequence[Example]) -> list[list[int]]:
         out.append(hash_features(candidate_features(doc, cand, by_tok)))
     if missing:
         print(f"warning: {missing} trigger(s) not found in their text", file=sys.stderr)
-    return out
+    return out, sentences
 
 
-def _matrix(rows: Sequence[list[int]], columns: dict[int, int]) -> sparse.csr_matrix:
-    """CSR matrix of feature counts over the compact columns (unknown buckets dropped)."""
+def embed_sentences(sentences: Sequence[str]) -> npt.NDArray[np.float32]:
+    """The run-time encoder's vectors for `sentences` (each distinct sentence encoded once;
+    vectors are reused from `build/typing_embeddings.npz` between runs)."""
+    known: dict[str, npt.NDArray[np.float32]] = {}
+    if CACHE.is_file():
+        with np.load(CACHE, allow_pickle=False) as data:
+            if str(data["encoder"][0]) == ENCODER_STAMP:
+                known = dict(zip((str(t) for t in data["texts"]), data["vectors"], strict=True))
+    todo = sorted(set(sentences) - set(known))
+    if todo:
+        vecs = load_encoder(DEFAULT_ENCODER).encode(todo)
+        known.update(zip(todo, vecs, strict=True))
+        CACHE.parent.mkdir(exist_ok=True)
+        texts = sorted(known)
+        np.savez(
+            CACHE,
+            texts=np.asarray(texts),
+            vectors=np.stack([known[t] for t in texts]),
+            encoder=np.asarray([ENCODER_STAMP]),
+        )
+    return np.stack([known[s] for s in sentences])
+
+
+def _matrix(
+    rows: Sequence[list[int]], columns: dict[int, int], dense: Dense | None = None
+) -> sparse.csr_matrix:
+    """CSR matrix of feature counts over the compact columns (unknown buckets dropped), with
+    the dense block (scaled embeddings) appended as the last columns when given."""
     data: list[float] = []
     ind: list[int] = []
     ptr = [0]
@@ -176,16 +210,27 @@ def _matrix(rows: Sequence[list[int]], columns: dict[int, int]) -> sparse.csr_ma
         ind += list(counts)
         data += [float(v) for v in counts.values()]
         ptr.append(len(ind))
-    return sparse.csr_matrix((data, ind, ptr), shape=(len(rows), len(columns)))
+    x = sparse.csr_matrix((data, ind, ptr), shape=(len(rows), len(columns)))
+    if dense is None:
+        return x
+    return sparse.hstack([x, sparse.csr_matrix(dense)], format="csr")
+
+
+Dense = npt.NDArray[np.float32]
 
 
 def train(
-    rows: Sequence[list[int]], y: Sequence[int], n_labels: int, l2: float = 1.0
+    rows: Sequence[list[int]],
+    y: Sequence[int],
+    n_labels: int,
+    l2: float = 1.0,
+    dense: Dense | None = None,
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
-    """(bucket ids, weights) of a softmax regression fit by L-BFGS with an L2 penalty."""
+    """(bucket ids, weights) of a softmax regression fit by L-BFGS with an L2 penalty; with
+    `dense`, its columns' weights are the last rows of the weights."""
     buckets = sorted({i for ids in rows for i in ids})
     columns = {b: k for k, b in enumerate(buckets)}
-    x = _matrix(rows, columns)
+    x = _matrix(rows, columns, dense)
     n, d = x.shape
     yy = np.zeros((n, n_labels))
     yy[np.arange(n), np.asarray(y)] = 1.0
@@ -207,11 +252,14 @@ def train(
 
 
 def predict(
-    buckets: npt.NDArray[np.int64], w: npt.NDArray[np.float64], rows: Sequence[list[int]]
+    buckets: npt.NDArray[np.int64],
+    w: npt.NDArray[np.float64],
+    rows: Sequence[list[int]],
+    dense: Dense | None = None,
 ) -> npt.NDArray[np.float64]:
-    """Probabilities for feature rows."""
+    """Probabilities for feature rows (and their dense block, for a model trained with one)."""
     columns = {int(b): k for k, b in enumerate(buckets)}
-    z = _matrix(rows, columns) @ w
+    z = _matrix(rows, columns, dense) @ w
     z -= z.max(axis=1, keepdims=True)
     p = np.exp(z)
     return np.asarray(p / p.sum(axis=1, keepdims=True))
@@ -242,7 +290,12 @@ def report(name: str, pairs: Sequence[tuple[str, str]]) -> None:
 
 
 def cross_validate(
-    examples: Sequence[Example], rows: Sequence[list[int]], labels: Sequence[str], folds: int
+    examples: Sequence[Example],
+    rows: Sequence[list[int]],
+    labels: Sequence[str],
+    folds: int,
+    dense: Dense | None = None,
+    l2: float = 1.0,
 ) -> None:
     """Grouped k-fold CV: PLOVER type accuracy/macro F1, ACLED code weighted F1."""
     groups = sorted({ex["group"] for ex in examples})
@@ -254,8 +307,14 @@ def cross_validate(
     for k in range(folds):
         tr = [i for i, ex in enumerate(examples) if fold_of[ex["group"]] != k]
         te = [i for i, ex in enumerate(examples) if fold_of[ex["group"]] == k]
-        b, w = train([rows[i] for i in tr], [index[label_of(examples[i])] for i in tr], len(labels))
-        p = predict(b, w, [rows[i] for i in te])
+        b, w = train(
+            [rows[i] for i in tr],
+            [index[label_of(examples[i])] for i in tr],
+            len(labels),
+            l2,
+            None if dense is None else dense[tr],
+        )
+        p = predict(b, w, [rows[i] for i in te], None if dense is None else dense[te])
         for i, row in zip(te, p, strict=True):
             pred[i] = labels[int(np.argmax(row))]
     plover = [
@@ -287,6 +346,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--cv-only", action="store_true")
     ap.add_argument("--no-cv", action="store_true")
     ap.add_argument("--l2", type=float, default=1.0)
+    ap.add_argument(
+        "--dense-scale",
+        type=float,
+        default=DENSE_SCALE,
+        help="weight of the sentence embedding's columns against the trigger features",
+    )
+    ap.add_argument("--plain-cv", action="store_true", help="also cross-validate the plain model")
     args = ap.parse_args(argv)
     began = time.perf_counter()
     examples = read_sources(TRAINING)
@@ -298,30 +364,45 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"{len(examples)} examples ({dict(by_source)}), "
         f"{len({ex['group'] for ex in examples})} groups"
     )
-    rows = featurise(examples)
+    rows, sentences = featurise(examples)
     labels = sorted({label_of(ex) for ex in examples})
     print(f"{len(labels)} joint labels; featurised in {time.perf_counter() - began:.1f} s")
+    dense = embed_sentences(sentences) * args.dense_scale
+    print(f"embedded {len(set(sentences))} sentences; {time.perf_counter() - began:.1f} s")
     if not args.no_cv:
-        cross_validate(examples, rows, labels, args.folds)
+        if args.plain_cv:
+            print("-- trigger features only --")
+            cross_validate(examples, rows, labels, args.folds, l2=args.l2)
+            print("-- trigger features + sentence embedding --")
+        cross_validate(examples, rows, labels, args.folds, dense, l2=args.l2)
     if args.cv_only:
         return 0
     index = {lab: k for k, lab in enumerate(labels)}
-    buckets, w = train(rows, [index[label_of(ex)] for ex in examples], len(labels), args.l2)
+    y = [index[label_of(ex)] for ex in examples]
+    buckets, w = train(rows, y, len(labels), args.l2)
+    j_buckets, j_w = train(rows, y, len(labels), args.l2, dense)
     modes: dict[str, Counter[str]] = defaultdict(Counter)
     for ex in examples:
         modes[label_of(ex)][ex["mode"] or ""] += 1
     keep = np.abs(w).max(axis=1) > 1e-3
+    j_sparse, j_dense = j_w[: len(j_buckets)], j_w[len(j_buckets) :] * args.dense_scale
+    j_keep = np.abs(j_sparse).max(axis=1) > 1e-3
     np.savez_compressed(
         OUT,
         rows=buckets[keep].astype(np.int32),
         weights=w[keep].astype(np.float16),
+        joint_rows=j_buckets[j_keep].astype(np.int32),
+        joint_weights=j_sparse[j_keep].astype(np.float16),
+        joint_dense=j_dense.astype(np.float32),
         labels=np.asarray(labels),
         modes=np.asarray([modes[lab].most_common(1)[0][0] for lab in labels]),
         n_buckets=np.asarray([N_BUCKETS]),
+        encoder=np.asarray([DEFAULT_ENCODER]),
     )
     print(
         f"wrote {OUT.relative_to(ROOT)} ({OUT.stat().st_size / 1e6:.2f} MB, "
-        f"{int(keep.sum())} feature rows) in {time.perf_counter() - began:.1f} s"
+        f"{int(keep.sum())} + {int(j_keep.sum())} feature rows) "
+        f"in {time.perf_counter() - began:.1f} s"
     )
     return 0
 

@@ -37,6 +37,7 @@ from sitrep.model import (
     mention_id,
 )
 from sitrep.nlp import load_nlp
+from sitrep.nlp.embed import SentenceEncoder, load_encoder
 from sitrep.stages.actors import find_actors, localise
 from sitrep.stages.claims import (
     claim_for,
@@ -47,7 +48,7 @@ from sitrep.stages.claims import (
     modality_of,
 )
 from sitrep.stages.dates import event_when, find_times
-from sitrep.stages.extract import EventCandidate, find_events
+from sitrep.stages.extract import Embed, EventCandidate, find_events
 from sitrep.stages.places import event_place, find_places
 
 log = logging.getLogger(__name__)
@@ -63,12 +64,15 @@ class Resources:
     gazetteer: Gazetteer
     actor_kb: ActorKB
     model_name: str
+    encoder: SentenceEncoder | None = None
+    encoder_sentences: int = 4
 
     @property
     def analysed_with(self) -> str:
         """Version stamp stored with each analysed article."""
         version = self.nlp.meta.get("version", "?")
-        return f"sitrep {__version__}; {self.model_name} {version}"
+        encoder = f"; {self.encoder.name}" if self.encoder is not None else ""
+        return f"sitrep {__version__}; {self.model_name} {version}{encoder}"
 
 
 def load_resources(settings: Settings) -> Resources:
@@ -82,6 +86,8 @@ def load_resources(settings: Settings) -> Resources:
             Path(settings.knowledge.actors_file) if settings.knowledge.actors_file else None
         ),
         model_name=settings.nlp.model,
+        encoder=load_encoder(settings.nlp.encoder) if settings.nlp.encoder else None,
+        encoder_sentences=settings.nlp.encoder_sentences,
     )
 
 
@@ -164,8 +170,17 @@ def _countries(actors: Iterable[Actor]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.country for a in actors if a.country))
 
 
-def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: ActorKB) -> Analysis:
-    """Run every stage over one parsed article."""
+def analyse_doc(
+    doc: Doc,
+    article: Article,
+    *,
+    gazetteer: Gazetteer,
+    actor_kb: ActorKB,
+    embed: Embed | None = None,
+    embed_sentences: int = 4,
+) -> Analysis:
+    """Run every stage over one parsed article (`embed`: the sentence encoder for typing, read
+    for the first `embed_sentences` event-bearing sentences)."""
     actors = find_actors(doc, kb=actor_kb)
     places = find_places(
         doc, gazetteer=gazetteer, context_countries=_countries(actors), actors=actors
@@ -174,7 +189,9 @@ def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: A
     attributions = find_attributions(doc, actors=actors)
     quotes = find_quotes(doc, attributions=attributions, actors=actors)
     figures = find_figures(doc, attributions=attributions, actors=actors)
-    candidates = find_events(doc, actors=actors, places=places, kb=actor_kb)
+    candidates = find_events(
+        doc, actors=actors, places=places, kb=actor_kb, embed=embed, embed_sentences=embed_sentences
+    )
     mentions = tuple(
         assemble_mention(
             doc,
@@ -198,6 +215,16 @@ def analyse_doc(doc: Doc, article: Article, *, gazetteer: Gazetteer, actor_kb: A
     )
 
 
+def _stage_resources(resources: Resources) -> dict[str, Any]:
+    """The keyword arguments of `analyse_doc` that come from `resources`."""
+    return {
+        "gazetteer": resources.gazetteer,
+        "actor_kb": resources.actor_kb,
+        "embed": resources.encoder.encode if resources.encoder is not None else None,
+        "embed_sentences": resources.encoder_sentences,
+    }
+
+
 def analyse(
     articles: Iterable[Article], resources: Resources, *, batch_size: int = 16
 ) -> Iterator[Analysis | Failure]:
@@ -205,9 +232,7 @@ def analyse(
     pairs = ((a.text, a) for a in articles)
     for doc, article in resources.nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         try:
-            yield analyse_doc(
-                doc, article, gazetteer=resources.gazetteer, actor_kb=resources.actor_kb
-            )
+            yield analyse_doc(doc, article, **_stage_resources(resources))
         except Exception as exc:  # one bad article never kills a batch
             log.debug("analysis of %s failed", article.source, exc_info=True)
             yield Failure(
@@ -221,4 +246,4 @@ def analyse(
 def analyse_one(article: Article, resources: Resources) -> Analysis:
     """Analyse a single article (errors propagate)."""
     doc = resources.nlp(article.text)
-    return analyse_doc(doc, article, gazetteer=resources.gazetteer, actor_kb=resources.actor_kb)
+    return analyse_doc(doc, article, **_stage_resources(resources))

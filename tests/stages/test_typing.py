@@ -88,3 +88,102 @@ def test_lexicon_alone_still_available(nlp: Language, actor_kb: ActorKB) -> None
     doc = nlp("Syrian troops recaptured the town from the rebels on Monday.")
     events = find_events(doc, actors=find_actors(doc, kb=actor_kb), kb=actor_kb, use_model=False)
     assert [e.typing.mode for e in events] == ["retake"]
+
+
+def test_both_model_variants_share_labels() -> None:
+    plain, joint = load_typing_model(), load_typing_model(True)
+    assert plain.labels == joint.labels and not plain.uses_embeddings
+    assert joint.dense is not None and joint.dense.shape[1] == len(joint.labels)
+
+
+def test_sentence_embedding_moves_the_joint_model() -> None:
+    from sitrep.nlp.embed import load_encoder
+
+    joint = load_typing_model(True)
+    feats = hash_features(["bias", "t=report"])
+    strike, talks = load_encoder().encode(
+        ["Warplanes bombed the market, killing twelve.", "The ministers held talks in Cairo."]
+    )
+    p_strike, p_talks = joint.probabilities(feats, strike), joint.probabilities(feats, talks)
+    at = joint.labels.index("ASSAULT|AIR_STRIKE")
+    assert p_strike[at] > p_talks[at]
+    assert np.isclose(p_strike.sum(), 1.0)
+
+
+def test_find_events_reads_the_sentence_embedding(nlp: Language, actor_kb: ActorKB) -> None:
+    from sitrep.nlp.embed import load_encoder
+
+    seen: list[str] = []
+    encoder = load_encoder()
+
+    def embed(texts):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return encoder.encode(texts)
+
+    doc = nlp("Police fired tear gas at rioters who torched cars. Talks resumed in Doha.")
+    events = find_events(doc, actors=find_actors(doc, kb=actor_kb), kb=actor_kb, embed=embed)
+    assert events and seen == [s.text for s in doc.sents][: len(seen)]
+    assert len(seen) == len(set(seen))  # each sentence encoded once
+
+
+@pytest.mark.parametrize(
+    ("text", "fires"),
+    [
+        ("Armenian forces had fired on Azerbaijani army positions overnight.", True),
+        ("Soldiers fired at the car when it failed to stop.", True),
+        ("The president fired his chief of staff on Monday.", False),
+    ],
+)
+def test_fire_aimed_at_something_is_an_attack(
+    nlp: Language, actor_kb: ActorKB, text: str, fires: bool
+) -> None:
+    events = _events(nlp, actor_kb, text)
+    fired = [e for e in events if e.trigger.text == "fired" and e.typing.event_type == "ASSAULT"]
+    assert bool(fired) is fires
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("Protesters threw stones and petrol bombs at police during the march in the capital.",
+         True),
+        ("Hundreds of rioters torched cars as the protest spread through the city.", True),
+        ("Thousands of teachers marched peacefully through the capital over unpaid wages.", False),
+    ],
+)  # fmt: skip
+def test_demonstrators_violence_makes_a_violent_demonstration(
+    nlp: Language, actor_kb: ActorKB, text: str, violent: bool
+) -> None:
+    protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
+    assert protests
+    subtypes = {e.typing.acled_subtype for e in protests}
+    assert ("Violent demonstration" in subtypes) is violent
+
+
+def test_clash_fought_by_protesters_is_a_violent_demonstration(
+    nlp: Language, actor_kb: ActorKB
+) -> None:
+    text = "Heavy clashes broke out between police and protesters outside the parliament."
+    clash = next(e for e in _events(nlp, actor_kb, text) if e.trigger.text == "clashes")
+    assert (clash.typing.event_type, clash.typing.acled_subtype) == (
+        "PROTEST",
+        "Violent demonstration",
+    )
+
+
+def test_state_forces_capturing_ground_regain_it(nlp: Language, actor_kb: ActorKB) -> None:
+    text = "Syrian government forces captured a town held by rebels on Monday."
+    e = next(e for e in _events(nlp, actor_kb, text) if e.trigger.text == "captured")
+    assert e.typing.acled_subtype == "Government regains territory"
+
+
+def test_standing_rule_type_is_kept_when_its_mass_is_spread() -> None:
+    # the rule's type has the most mass, split over sub-types; one other label is the argmax
+    model = load_typing_model()
+    probs = np.zeros(len(model.labels))
+    assault = [k for k, lab in enumerate(model.labels) if lab.startswith("ASSAULT|")][:4]
+    probs[assault] = 0.15
+    probs[model.labels.index("REJECT|-")] = 0.25
+    probs[model.labels.index("NONE|-")] = 1.0 - probs.sum()
+    d = model.decide(probs, ("ASSAULT", "attack", 0.7))
+    assert d.event_type == "ASSAULT"

@@ -20,9 +20,11 @@ It does not decide whether the event happened (negation, future: modality), who 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import numpy as np
+import numpy.typing as npt
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
@@ -30,7 +32,9 @@ from sitrep.knowledge.actors import ActorKB, normalise
 from sitrep.model import Actor, EventType, Place, Span
 from sitrep.stages.ontology import LEGACY_TYPES, make_type, make_type_from_code
 from sitrep.stages.typing_features import hash_features, trigger_features
-from sitrep.stages.typing_model import TypingModel, load_typing_model
+from sitrep.stages.typing_model import Decision, TypingModel, load_typing_model
+
+Embed = Callable[[Sequence[str]], npt.NDArray[np.float32]]  # texts → unit vectors, one row each
 
 log = logging.getLogger(__name__)
 
@@ -209,6 +213,7 @@ ATTACK_VERBS: dict[str, Entry] = {
 # verbs that are events only with a given kind of object: "fired rockets", "took the village"
 WEAPON_OBJECT_VERBS = frozenset({"fire", "launch", "lob", "drop"})
 TERRITORY_OBJECT_VERBS = frozenset({"take", "enter", "storm"})
+AIMED = frozenset({"on", "at", "upon", "into"})  # "fire" + one of these is shooting
 WEAPON_WORDS = frozenset().union(*(words for _, words in WEAPON_CUES)) | {"shahed", "projectile"}
 TRIGGER_LEMMAS = frozenset(
     {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release",
@@ -396,6 +401,8 @@ def _entry(tok: Token) -> Entry | None:
             return ("ASSAULT", "capture", 0.6)
         if lemma in WEAPON_OBJECT_VERBS and _takes_weapon(tok):
             return ("ASSAULT", "attack", 0.7)
+        if lemma == "fire" and any(_aimed_at(c) for c in tok.children):
+            return ("ASSAULT", "firearms", 0.6)  # "fired on army positions", "fired at a car"
         if lemma in LIGHT_VERBS:
             return None
         return VERBS.get(lemma) or ATTACK_VERBS.get(lemma)
@@ -406,6 +413,14 @@ def _entry(tok: Token) -> Entry | None:
             return None  # "pressed for a ceasefire": the goal, not an event
         return NOUNS.get(lemma)
     return None
+
+
+def _aimed_at(prep: Token) -> bool:
+    """Whether a preposition names a target ("on army positions"), not a time ("on Monday")."""
+    if prep.dep_ != "prep" or prep.lower_ not in AIMED:
+        return False
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ not in {"DATE", "TIME"} for o in objs)
 
 
 def _takes_weapon(verb: Token) -> bool:
@@ -608,8 +623,9 @@ FRAME_VERBS = frozenset(
 )  # fmt: skip
 FALLBACK_PENALTY = 0.8
 NESTED_PENALTY = 0.85
-NONE_ACLED_PENALTY = 0.9
-FALLBACK_MIN = 0.35
+NONE_ACLED_PENALTY = 0.8
+FALLBACK_MIN = 0.25
+EMBED_SENTENCES = 4  # default of nlp.encoder_sentences: sentences per document the encoder reads
 
 
 def _fallback_token(sent: TokenSpan) -> Token | None:
@@ -682,21 +698,94 @@ def _nesting(doc: Doc, tok_i: int, trigger_tokens: set[int]) -> int:
     return n
 
 
+RIOT_WORDS = frozenset(
+    {"riot", "rioter", "rioting", "molotov", "firebomb", "arson", "rampage", "vandalise",
+     "vandalize", "vandalism", "loot", "looting", "ablaze", "violent", "violently"}
+)  # fmt: skip
+THROWN = frozenset({"stone", "rock", "brick", "bottle", "projectile", "firework", "bomb"})
+PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
+CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
+
+
+def _protesters_violent(sent: TokenSpan) -> bool:
+    """Whether a sentence says the demonstrators used violence (riots, petrol bombs, thrown
+    stones, torched cars), ACLED's line between a peaceful and a violent demonstration."""
+    for t in sent:
+        lemma = t.lemma_.lower()
+        if lemma in RIOT_WORDS:
+            return True
+        if lemma in {"throw", "hurl", "pelt", "lob"} and any(
+            c.lemma_.lower() in THROWN for c in t.subtree
+        ):
+            return True
+        if (
+            lemma in {"torch", "burn"}
+            and t.pos_ == "VERB"
+            and any(
+                c.dep_ in {"nsubj", "agent"} and c.lemma_.lower() in PROTESTERS for c in t.children
+            )
+        ):
+            return True
+    return False
+
+
+def riot_refined(tok: Token, d: Decision) -> Decision:
+    """A protest whose sentence shows the demonstrators' violence, or a clash fought by
+    protesters, is a violent demonstration (PROTEST/riot, ACLED Violent demonstration)."""
+    peaceful = d.acled_code in {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
+    if d.event_type == "PROTEST" and peaceful and _protesters_violent(tok.sent):
+        return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
+    clash = d.event_type == "ASSAULT" and _lemma(tok) in CLASH_WORDS
+    if clash and any(t.lemma_.lower() in PROTESTERS for t in tok.sent if t.i != tok.i):
+        return d._replace(event_type="PROTEST", mode="riot", acled_code="VIOL_DEMONSTR")
+    return d
+
+
+def sentence_vectors(
+    doc: Doc, cands: Sequence[EventCandidate], embed: Embed | None, limit: int
+) -> dict[int, npt.NDArray[np.float32]]:
+    """The embedding of the sentences of the first `limit` candidate-bearing sentences, keyed
+    by the sentence's first token (one batch per document; empty without an encoder)."""
+    if embed is None or not cands or limit <= 0:
+        return {}
+    sents = {doc[c.token_i].sent.start: doc[c.token_i].sent for c in cands}
+    keys = sorted(sents)[:limit]
+    vecs = embed([sents[k].text for k in keys])
+    return {k: vecs[n] for n, k in enumerate(keys)}
+
+
+@dataclass(frozen=True, slots=True)
+class Typers:
+    """The typing models in use: `plain` on trigger features, `joint` (or None) also reading
+    the sentence embedding, for at most `limit` sentences per document."""
+
+    plain: TypingModel
+    joint: TypingModel | None = None
+    embed: Embed | None = None
+    limit: int = 0
+
+
 def model_typed(
     doc: Doc,
     cands: Sequence[EventCandidate],
-    model: TypingModel,
+    typers: Typers,
     by_tok: dict[int, list[Actor]],
     places: Sequence[Place],
     kb: ActorKB | None,
 ) -> list[EventCandidate]:
-    """Candidates retyped by the model (lexicon as prior); fallbacks it finds no event in go."""
+    """Candidates retyped by the model (lexicon as prior); fallbacks it finds no event in go.
+    A candidate whose sentence has an embedding is typed by the joint model, others by the
+    plain one."""
     triggers = {c.token_i for c in cands}
+    joint = typers.joint
+    vectors = sentence_vectors(doc, cands, typers.embed, typers.limit) if joint else {}
     out: list[EventCandidate] = []
     for c in cands:
         rule = _current(c.rule)
-        probs = model.probabilities(hash_features(candidate_features(doc, c, by_tok)))
-        d = model.decide(probs, rule)
+        feats = hash_features(candidate_features(doc, c, by_tok))
+        vec = vectors.get(doc[c.token_i].sent.start)
+        model = joint if joint is not None and vec is not None else typers.plain
+        d = riot_refined(doc[c.token_i], model.decide(model.probabilities(feats, vec), rule))
         if rule is None and (d.no_event or d.probability < FALLBACK_MIN):
             continue
         conf = d.probability * NESTED_PENALTY ** _nesting(doc, c.token_i, triggers)
@@ -719,10 +808,11 @@ def model_typed(
     return out
 
 
-def _bundled_model() -> TypingModel | None:
-    """The bundled typing model, or None (rules alone) when its file is missing."""
+def _bundled_model(embeddings: bool) -> TypingModel | None:
+    """The bundled typing model (the variant with sentence embeddings when `embeddings`), or
+    None (rules alone) when its file is missing."""
     try:
-        return load_typing_model()
+        return load_typing_model(embeddings)
     except FileNotFoundError:
         log.warning("typing model file missing: events are typed by the lexicon alone")
         return None
@@ -735,6 +825,8 @@ def find_events(
     places: Sequence[Place] = (),
     kb: ActorKB | None = None,
     use_model: bool = True,
+    embed: Embed | None = None,
+    embed_sentences: int = EMBED_SENTENCES,
 ) -> tuple[EventCandidate, ...]:
     """Every event trigger in `doc`, typed, with its actors and recipients, in text order.
 
@@ -742,12 +834,16 @@ def find_events(
     typed by the typing model with the lexicon as prior (`typing_model.decide`); territorial
     sub-types follow the sides (`ontology.make_type_from_code`). `use_model=False` types by
     the lexicon alone. `kb` (optional) lets a demonym in a captured place's phrase give that
-    place's country."""
+    place's country. With `embed` (a sentence encoder's `encode`), candidates in the first
+    `embed_sentences` sentences that have candidates are typed by the model variant that also
+    reads the sentence's embedding; the others by the trigger-feature variant."""
     cands = rule_candidates(doc, actors=actors, places=places, kb=kb)
-    model = _bundled_model() if use_model else None
-    if model is not None:
+    plain = _bundled_model(False) if use_model else None
+    if plain is not None:
+        joint = _bundled_model(True) if embed is not None else None
+        typers = Typers(plain, joint, embed, embed_sentences)
         by_tok = _index(doc, actors)
         cands += fallback_candidates(doc, cands, by_tok)
         cands.sort(key=lambda c: c.token_i)
-        cands = model_typed(doc, cands, model, by_tok, places, kb)
+        cands = model_typed(doc, cands, typers, by_tok, places, kb)
     return tuple(_with_losers(cands, doc, actors))

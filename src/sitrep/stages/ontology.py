@@ -178,9 +178,8 @@ def territory_subtype(
         return "Non-state actor overtakes territory"
     if place_country is not None and actor_countries and place_country not in actor_countries:
         return "Non-state actor overtakes territory"  # a foreign state's forces take ground
-    if mode == "retake" or (place_country is not None and place_country in actor_countries):
-        return "Government regains territory"
-    return "Armed clash"
+    # ACLED: government forces taking ground from rebels "regain" it, whatever the verb
+    return "Government regains territory"
 
 
 def acled_for(

@@ -3,9 +3,12 @@ sub-type) pairs, and the rule that turns it, with the lexicon's proposal, into o
 
 Input → output: `load_typing_model()` reads `knowledge/data/typing_model.npz` (bundled, built
 by `scripts/train_typing.py` from the project's own examples in `training/`; loads offline in a
-few milliseconds). `TypingModel.probabilities(bucket_ids)` is a multinomial logistic regression
-over joint labels "PLOVER|ACLED-code" (PLOVER "NONE" = no political event; ACLED "-" = no ACLED
-sub-type, e.g. talks, crime, disasters). `decide(...)` combines it with the lexicon:
+few milliseconds). `TypingModel.probabilities(bucket_ids, embedding)` is a multinomial logistic
+regression over joint labels "PLOVER|ACLED-code" (PLOVER "NONE" = no political event; ACLED "-" =
+no ACLED sub-type, e.g. talks, crime, disasters). The file holds two variants with the same
+labels: one on the trigger's hashed features and the trigger sentence's embedding
+(`nlp.embed`, used by default), and one on the hashed features alone (for `nlp.encoder = ""`).
+`decide(...)` combines it with the lexicon:
 
 1. the lexicon's PLOVER type for the trigger stands unless the model gives another PLOVER type
    (summed over its ACLED sub-types) a probability of at least `OVERRULE`; within the standing
@@ -32,6 +35,7 @@ import numpy.typing as npt
 NONE = "NONE"
 NO_ACLED = "-"
 MODEL_FILE = "data/typing_model.npz"
+JOINT = "joint_"  # key prefix of the variant trained with sentence embeddings
 OVERRULE = 0.8  # the model overrules the lexicon's PLOVER type only above this probability
 
 
@@ -54,14 +58,25 @@ class TypingModel:
     weights: npt.NDArray[np.float32]  # len(rows) × len(labels)
     labels: tuple[str, ...]  # "PLOVER|CODE"
     modes: tuple[str, ...]  # default mode per label ("" = none)
+    dense: npt.NDArray[np.float32] | None = None  # embedding dims × len(labels), or None
 
-    def probabilities(self, bucket_ids: list[int]) -> npt.NDArray[np.float64]:
-        """Softmax over the labels for one trigger's feature buckets (repeats count)."""
+    @property
+    def uses_embeddings(self) -> bool:
+        """Whether this model wants the trigger sentence's embedding."""
+        return self.dense is not None
+
+    def probabilities(
+        self, bucket_ids: list[int], embedding: npt.NDArray[np.float32] | None = None
+    ) -> npt.NDArray[np.float64]:
+        """Softmax over the labels for one trigger's feature buckets (repeats count) and, for
+        a model with embeddings, its sentence's embedding (None: that part contributes 0)."""
         ids = np.asarray(bucket_ids, dtype=np.int64)
         at = np.searchsorted(self.rows, ids)
         at = np.minimum(at, len(self.rows) - 1)
         hit = at[self.rows[at] == ids]
         scores = self.weights[hit].sum(axis=0, dtype=np.float64)
+        if self.dense is not None and embedding is not None:
+            scores += embedding.astype(np.float64) @ self.dense
         scores -= scores.max()
         exp = np.exp(scores)
         out: npt.NDArray[np.float64] = exp / exp.sum()
@@ -80,7 +95,7 @@ class TypingModel:
             for name, p_ in zip(plovers, probs, strict=True):
                 marginal[name] = marginal.get(name, 0.0) + float(p_)
             top = max(marginal, key=lambda k: marginal[k])
-            if top != rule[0] and marginal[top] < OVERRULE:
+            if top == rule[0] or marginal[top] < OVERRULE:  # the rule's type stands
                 keep = np.array([name == rule[0] for name in plovers])
                 scored = np.where(keep, scored, 0.0)
         best = int(np.argmax(scored))
@@ -96,14 +111,19 @@ class TypingModel:
         return Decision(plover, mode, acled, p, False)
 
 
-@functools.lru_cache(maxsize=1)
-def load_typing_model() -> TypingModel:
-    """The bundled typing model (read once per process)."""
+@functools.lru_cache(maxsize=2)
+def load_typing_model(embeddings: bool = False) -> TypingModel:
+    """The bundled typing model (read once per process): the variant trained with sentence
+    embeddings when `embeddings`, else the one on trigger features alone."""
     ref = resources.files("sitrep.knowledge").joinpath(MODEL_FILE)
+    prefix = JOINT if embeddings else ""
     with ref.open("rb") as fh, np.load(fh, allow_pickle=False) as data:
+        if f"{prefix}rows" not in data:
+            raise FileNotFoundError(f"{MODEL_FILE} has no {prefix or 'plain '}model")
         return TypingModel(
-            rows=data["rows"].astype(np.int64),
-            weights=data["weights"].astype(np.float32),
+            rows=data[f"{prefix}rows"].astype(np.int64),
+            weights=data[f"{prefix}weights"].astype(np.float32),
             labels=tuple(str(x) for x in data["labels"]),
             modes=tuple(str(x) for x in data["modes"]),
+            dense=data[f"{prefix}dense"].astype(np.float32) if embeddings else None,
         )
