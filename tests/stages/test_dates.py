@@ -77,6 +77,7 @@ def test_possessive_weekday(nlp: Language) -> None:
         ("The siege began in March 2022.", "March 2022", "2022-03", Granularity.MONTH),
         ("Fighting flared in 2014 and again later.", "2014", "2014", Granularity.YEAR),
         ("The dispute dates back to the 1990s.", "the 1990s", "199", Granularity.DECADE),
+        ("It was a hit in the '80s.", "the '80s", "198", Granularity.DECADE),
         ("Results for the third quarter of 2024 came out.", "the third quarter of 2024", "2024-Q3",
          Granularity.QUARTER),
         ("The base was built in the 19th century.", "the 19th century", "18", Granularity.UNKNOWN),

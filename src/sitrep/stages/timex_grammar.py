@@ -245,7 +245,7 @@ def _decade(m: re.Match[str], ctx: Context) -> Norm | None:
         digit = DECADE_WORDS[m["word"].lower()]
         century = 19
     else:
-        digit = int(m["dd"])
+        digit = int(_gi(m, "dd") or m["dd2"])  # "1990s" / "'90s"
         century = int(m["c"]) if _gi(m, "c") else (20 if digit <= 2 else 19)
     start = century * 100 + digit * 10
     first, last = cal.decade_range(start)
