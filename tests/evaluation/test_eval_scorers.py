@@ -499,3 +499,27 @@ def test_event_record_where_figures_use_the_locator() -> None:
     assert scored.metrics["where_n"] == 3.0
     assert scored.metrics["where_25km"] == 1 / 3  # only Kharkiv is within 25 km
     assert scored.metrics["where_town_n"] == 1.0 and scored.metrics["where_25km_town"] == 1.0
+
+
+def test_future_counts_as_certain_and_only_hypothetical_as_non_asserted() -> None:
+    # MEANTIME codes an event presented as to come as CERTAIN (time FUTURE): sitrep's
+    # `future` is not a non-asserted modality; `hypothetical` is.
+    t = "Kyiv will hold talks. Rebels may attack. Troops plan to withdraw."
+    case = {
+        "id": "1",
+        "text": t,
+        "events": [
+            at(t, "hold", certainty="CERTAIN", polarity="POS"),
+            at(t, "attack", certainty="POSSIBLE", polarity="POS"),
+            at(t, "withdraw", certainty="PROBABLE", polarity="POS"),
+        ],
+    }
+
+    def on_tokens(text: str, spans: object) -> list[str]:
+        return ["future", "hypothetical", "future"]
+
+    got = score_factuality([case], [None], modality_at=on_tokens).metrics
+    assert got["gold_tokens.non_asserted_precision"] == 1.0  # the CERTAIN future is not counted
+    assert got["gold_tokens.non_asserted_recall"] == 0.5  # the PROBABLE one came out future
+    assert got["gold_tokens.neg_or_uncertain_as_asserted"] == 1.0
+    assert got["gold_tokens.confusion.CERTAIN.future"] == 1.0

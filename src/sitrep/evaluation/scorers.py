@@ -357,8 +357,13 @@ class _FactCase:
     on_gold: list[tuple[str, str]] = field(default_factory=list)  # same, on every gold event
 
 
-# A sitrep modality that does not assert the event as a fact (MEANTIME: POSSIBLE/PROBABLE).
-NON_ASSERTED_MODALITIES = frozenset({"hypothetical", "future"})
+# The sitrep modalities that do not commit the author to the event (MEANTIME certainty
+# POSSIBLE/PROBABLE). Only `hypothetical` (conditionals, may/might/could, "likely", threats,
+# attempts, purposes): MEANTIME codes time apart from certainty, and an event the author
+# presents as to come ("will hold talks", "is to withdraw") is CERTAIN with time FUTURE, so
+# sitrep's `future` is an asserted modality here, as in `labels.MODALITY_TO_FACTUALITY`.
+# `negated` is scored by polarity; `asserted` and `historical` are certain.
+NON_ASSERTED_MODALITIES = frozenset({"hypothetical"})
 NON_ASSERTED_CERTAINTY = frozenset({"POSSIBLE", "PROBABLE"})
 ModalityAt = Callable[[str, Sequence[m.Span]], Sequence[str]]
 
@@ -413,7 +418,13 @@ def _factuality_case(case: Case, pred: Pred, modality_at: ModalityAt | None = No
 
 def _modality_figures(pairs: Sequence[tuple[str, str]], prefix: str) -> dict[str, float]:
     """NEG precision/recall, non-asserted F1 and the confusion table (gold class → modality)
-    over (gold class, predicted modality) pairs."""
+    over (gold class, predicted modality) pairs.
+
+    Gold NEG is any event with polarity NEG; gold non-asserted (UNCERTAIN) is certainty
+    POSSIBLE or PROBABLE with a non-NEG polarity, predicted by `NON_ASSERTED_MODALITIES`
+    (`hypothetical` only: `future` is certain, MEANTIME codes futurity as time, not certainty).
+    `neg_or_uncertain_as_asserted` counts NEG/UNCERTAIN events given a certain, positive
+    modality (asserted, historical or future)."""
     neg = [(g == "NEG", p == "negated") for g, p in pairs]
     uncertain = [(g == "UNCERTAIN", p in NON_ASSERTED_MODALITIES) for g, p in pairs]
     out: dict[str, float] = {f"{prefix}n": float(len(pairs))}
@@ -425,7 +436,7 @@ def _modality_figures(pairs: Sequence[tuple[str, str]], prefix: str) -> dict[str
         out[f"{prefix}{name}_f1"] = score.f1
         out[f"{prefix}{name}_gold"] = float(sum(g for g, _ in flags))
     asserted_wrong = sum(
-        g in {"NEG", "UNCERTAIN"} and p in {"asserted", "historical"} for g, p in pairs
+        g in {"NEG", "UNCERTAIN"} and p in {"asserted", "historical", "future"} for g, p in pairs
     )
     out[f"{prefix}neg_or_uncertain_as_asserted"] = float(asserted_wrong)
     for (g, p), n in sorted(Counter(pairs).items()):
@@ -472,7 +483,8 @@ def score_factuality(
         "POSSIBLE POS FUTURE; baseline predicts CERTAIN POS for every gold event",
         "found.* = over the gold events sitrep found as mentions (see coverage): neg_* is "
         "polarity NEG vs modality negated; non_asserted_* is certainty POSSIBLE/PROBABLE vs "
-        "modality hypothetical/future; confusion.<gold class>.<modality> counts, gold class "
+        "modality hypothetical (future is CERTAIN: MEANTIME codes time apart); "
+        "confusion.<gold class>.<modality> counts, gold class "
         "NEG | UNCERTAIN | UNDERSPECIFIED | CERTAIN",
     ]
     if modality_at is not None:

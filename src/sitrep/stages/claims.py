@@ -66,6 +66,7 @@ class _Ctx:
     doc: Doc
     text: str
     cands: tuple[Token, ...]  # tokens that may start a cue, found in one pass
+    quotes: tuple[tuple[int, int], ...] = ()  # direct quotes (claims_quotes.quote_spans)
 
 
 def _span(ctx: _Ctx, start: int, end: int) -> Span:
@@ -137,11 +138,52 @@ def _is_person(actor: Actor, doc: Doc) -> bool:
 
 
 def _subject(verb: Token) -> tuple[Token | None, bool]:
-    """The source token of a cue verb and whether the verb is passive (source from 'by')."""
+    """The source token of a cue verb and whether the verb is passive (source from 'by');
+    a participle takes the subject of the clause it hangs on ("X endorsed Y, saying ...",
+    "by saying", "before insisting") or the noun it modifies ("postings saying ...")."""
+    if (
+        verb.tag_ == "VBN"
+        and verb.dep_ in {"advcl", "acl"}
+        and not any(c.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for c in verb.children)
+    ):
+        # a reduced passive: "Asked about it, X said", "a group called Y", "as predicted"
+        agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children]
+        return (agents[0] if agents else None), True
+    source, passive = _own_subject(verb)
+    if source is None and not passive and verb.tag_ == "VBG":
+        source = _participle_subject(verb)
+    return source, passive
+
+
+_RELATIVE = frozenset({"that", "which", "who", "whom"})
+
+
+def _participle_subject(verb: Token) -> Token | None:
+    """The subject of a participle cue: the noun it modifies ("staff members suggesting"), else
+    the subject of its sentence's main verb when that verb comes first ("Kiedis said, adding")."""
+    if verb.dep_ == "acl" and verb.head.pos_ in {"NOUN", "PROPN", "PRON"}:
+        noun = verb.head
+        if noun.dep_ == "dobj" and noun.pos_ == "NOUN":
+            # "the KGB planted articles alleging ...": the doer, not the thing done
+            subj = [c for c in noun.head.children if c.dep_ == "nsubj"]
+            if subj and subj[0].lower_ not in _RELATIVE:
+                return subj[0]
+        return noun
+    root = verb.sent.root
+    if root is verb or root.i > verb.i:
+        return None
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    return subj[0] if subj else None
+
+
+def _own_subject(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of a cue verb or of the verbs it depends on; passive with its 'by' agent."""
     for _ in range(4):
         passive = False
         for child in verb.children:
             if child.dep_ == "nsubj":
+                if child.lower_ == "that" and verb.dep_ == "relcl" and verb.head is not verb:
+                    return verb.head, False  # "groups that favored her": the groups
                 return child, False
             if child.dep_ in {"nsubjpass", "auxpass"}:
                 passive = True
@@ -153,6 +195,9 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
             return None, True
         if verb.dep_ == "relcl":
             return verb.head, False
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+            verb = verb.head.head  # "by saying", "before insisting"
+            continue
         if verb.dep_ not in {"conj", "advcl", "xcomp", "ccomp"} or verb.head is verb:
             return None, False
         verb = verb.head
@@ -243,7 +288,10 @@ def _verb_content(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> 
         quote = _quote_near(ctx, verb, quotes)
         if quote is not None or lemma in lx.QUOTE_ONLY:
             return quote
-    if lemma in _NEEDS_CLAUSE:
+    as_phrase = _as_phrase(ctx, verb) if lemma in lx.AS_VERBS else None
+    if as_phrase is not None:
+        return as_phrase
+    if lemma in _NEEDS_CLAUSE or lemma in lx.AS_ONLY:
         return None
     xcomp = [c for c in verb.children if c.dep_ in {"xcomp", "oprd"}]
     if xcomp and lemma not in _RESPONSE_VERBS:
@@ -270,7 +318,24 @@ def _verb_content(ctx: _Ctx, verb: Token, quotes: Sequence[tuple[int, int]]) -> 
                 and any(c.dep_ in {"pobj", "pcomp"} for c in child.children)
             ):
                 return _subtree_span(ctx, child)
-    return _parenthetical(ctx, verb) if speech else None
+            if child.dep_ == "advcl" and child.i > verb.i:
+                marks = [m for m in child.children if m.dep_ == "mark" and m.lower_ in preps]
+                if marks:  # "calling for the United States to act": parsed as a clause
+                    return _tok_span(ctx, marks[0], child.right_edge)
+    if speech or lemma in lx.ATTITUDE_VERBS:
+        return _parenthetical(ctx, verb)  # "His leverage, they believe, is intact"
+    return None
+
+
+def _as_phrase(ctx: _Ctx, verb: Token) -> Span | None:
+    """ "Democrats see Sanders as an agent of decline": the object and its "as" phrase."""
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    if not objs:
+        return None
+    for child in verb.rights:
+        if child.dep_ == "prep" and child.lower_ == "as" and child.i > objs[0].i:
+            return _tok_span(ctx, objs[0].left_edge, child.right_edge)
+    return None
 
 
 def _parenthetical(ctx: _Ctx, verb: Token) -> Span | None:
@@ -323,7 +388,7 @@ def _claim_like(tok: Token) -> bool:
     return tok.lower_ in _CLAIM_NOUNS or tok.lemma_.lower() in _CLAIM_NOUNS
 
 
-def _stance_of(verb: Token, base: Stance) -> Stance | None:
+def _stance_of(verb: Token, base: Stance) -> Stance:
     """The stance of a cue verb given its negation and coordination ('not denied or verified')."""
     negated = any(c.dep_ == "neg" for c in verb.children)
     neither = any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children)
@@ -332,9 +397,11 @@ def _stance_of(verb: Token, base: Stance) -> Stance | None:
         for c in verb.children
         if c.dep_ == "conj" and c.lemma_.lower() in _RESPONSE_VERBS
     }
-    if neither or (negated and base in {_C, _D}) or (base in {_C, _D} and coords - {base}):
+    if neither or negated or (base in {_C, _D} and coords - {base}):
+        # "have not denied or verified"; "has never blamed Russia", "did not say whether":
+        # the party does not assert what follows (nor deny it)
         return Stance.NEITHER
-    return None if negated else base
+    return base
 
 
 def _modal_inability(verb: Token) -> bool:
@@ -361,18 +428,36 @@ def _skip_verb(tok: Token, source: Token | None, passive: bool, quoted: bool) ->
     lemma = tok.lemma_.lower()
     if tok.dep_ in {"amod", "compound"}:
         return True
+    if lemma == "call" and any(
+        c.dep_ == "prt" and c.lower_ in {"off", "up", "in", "back"} for c in tok.children
+    ):
+        return True  # "called off the deal", "called in the troops"
+    if lemma in lx.NEEDS_SOURCE and any(
+        c.dep_ in {"dobj", "nsubj"} and c.lower_ == "what" for c in tok.children
+    ):
+        return True  # "what she calls real solutions": a naming, not a statement
     speech = lemma in lx.SPEECH_VERBS or lemma in _RESPONSE_VERBS
     head = tok.head
     if lemma == "cite" and tok.tag_ == "VBG":
         return True  # '..., citing X' names the source (see _according_cues)
-    under_cue = head is not tok and head.lemma_.lower() in _VERB_STANCE
+    aspect = head.lemma_.lower() in lx.ASPECT_HEADS and tok.dep_ in {"xcomp", "advcl"}
+    under_cue = head is not tok and head.lemma_.lower() in _VERB_STANCE and not aspect
     if tok.dep_ in {"xcomp", "ccomp"} and under_cue and (tok.tag_ == "VB" or not speech):
         return True
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if tok.tag_ == "VB" and infinitive and (tok.dep_ in _MODIFIER_DEPS or not speech):
+    if (
+        tok.tag_ == "VB"
+        and infinitive
+        and not (aspect and speech)
+        and (tok.dep_ in _MODIFIER_DEPS or not speech)
+    ):
         return True
-    if quoted and (not speech or (source is not None and source.lower_ in _SELF)):
-        return True
+    if source is not None and source.lower_ in {"you", "ya", "y'all"}:
+        return True  # "Do you support X?", "you might say": the reader, not a source
+    if quoted and (lemma not in lx.QUOTED_CUES or (source is not None and source.lower_ in _SELF)):
+        return True  # reported speech inside a quote is the quoted speaker's own words
+    if source is None and tok.tag_ == "VB" and tok.dep_ == "ROOT" and not passive:
+        return True  # an imperative: "ask yourself that question"
     if source is None:
         unsourced = speech or (passive and lemma in lx.PASSIVE_UNSOURCED)
         return lemma in lx.NEEDS_SOURCE or not unsourced
@@ -401,6 +486,19 @@ def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             subj = [c for c in tok.children if c.dep_ == "nsubjpass"]
             if subj and lemma in _RESPONSE_VERBS:
                 content = _subtree_span(ctx, subj[0])
+            elif subj and source is None and lemma in lx.PASSIVE_CHARGES:
+                content = _tok_span(ctx, *_clause_edges(tok))  # "X was accused of fraud"
+        if content is None:
+            content = _as_clause(ctx, tok) or _said_alone(ctx, tok, source, quotes)
+        if content is None and source is not None and lemma in lx.ALWAYS_CUES:
+            content = _rest_of(ctx, tok)
+        if (
+            content is None
+            and source is not None
+            and lemma in lx.FINDING_VERBS
+            and source.lemma_.lower() in lx.DATA_SOURCES | lx.DOCUMENT_SOURCES
+        ):
+            content = _rest_of(ctx, tok)  # "the survey found Clinton with a lead"
         if content is None:
             continue
         last = _cue_end(tok)
@@ -408,6 +506,64 @@ def _verb_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
             if child.dep_ == "conj" and child.lemma_.lower() in _RESPONSE_VERBS:
                 last = child if child.i > last.i else last
         yield _Raw(source, _tok_span(ctx, _cue_start(tok), last), content, stance)
+
+
+def _as_clause(ctx: _Ctx, verb: Token) -> Span | None:
+    """The main clause of an "as"-cue: "As X reported, the subpoenas were issued"."""
+    head = verb.head
+    if verb.dep_ != "advcl" or head is verb or head.pos_ not in {"VERB", "AUX"}:
+        return None
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    if any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None  # "as he told the story": the verb has its own complement
+    return _clause_minus(ctx, head, verb)
+
+
+def _rest_of(ctx: _Ctx, verb: Token) -> Span | None:
+    """Whatever a verb that nearly always reports takes after it, when no clause, quote or
+    object was recognised ("noted the rule in the interview", "tells the story of ...")."""
+    rights = [
+        c
+        for c in verb.rights
+        if not c.is_punct
+        and c.dep_ not in {"cc", "conj", "advcl", "npadvmod", "advmod"}
+        and not (c.dep_ == "prep" and c.lower_ in _ADJUNCT_PREPS)
+    ]
+    if not rights:
+        # "told reporters after the strike": the cue stands, but it vouches for nothing
+        end = verb.idx + len(verb.text)
+        return Span(end, end, "")
+    return _tok_span(ctx, rights[0].left_edge, rights[-1].right_edge)
+
+
+# Prepositions of time, place and circumstance: not what a cue attributes.
+_ADJUNCT_PREPS = frozenset(
+    {"in", "at", "on", "after", "before", "during", "since", "from", "following", "amid"}
+    | {"despite", "while", "until", "by", "near", "outside", "inside", "across", "through"}
+)
+
+
+def _said_alone(
+    ctx: _Ctx, verb: Token, source: Token | None, quotes: Sequence[tuple[int, int]]
+) -> Span | None:
+    """What a bare "Bush said." or "he asks." attributes: the quote (else the sentence) that
+    ends right before its sentence, when the sentence holds only the speaker and the verb."""
+    if source is None or verb.dep_ != "ROOT" or verb.lemma_.lower() not in lx.SPEECH_VERBS:
+        return None
+    sent = verb.sent
+    words = [t for t in sent if not t.is_punct]
+    if len(words) > 12 or any(c.dep_ in {"dobj", "xcomp", "ccomp"} for c in verb.children):
+        return None
+    if sent.start == 0:
+        return None
+    prev = ctx.doc[sent.start - 1].sent
+    for start, end in reversed(quotes):
+        if end <= sent.start_char and sent.start_char - end < 8:
+            return _span(ctx, start, end)
+        if end < prev.start_char:
+            break
+    return _span(ctx, prev.start_char, prev.end_char)
 
 
 def _no_comment_cues(ctx: _Ctx) -> Iterator[_Raw]:
@@ -468,6 +624,129 @@ def _according_cues(ctx: _Ctx) -> Iterator[_Raw]:
         yield _Raw(objs[0], cue, content, Stance.ASSERT)
 
 
+def _phrase_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """A light verb with a speech-act noun: "made the case that", "took aim at", "raised
+    questions about", "drew a contrast with", "made clear that". The cue runs from the verb to
+    the noun; the source is the verb's subject ("faced criticism": nobody named)."""
+    for tok in ctx.cands:
+        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in lx.LIGHT_SPEECH_VERBS:
+            continue
+        if _inside(tok.idx, ctx.quotes):
+            continue
+        nouns = [
+            c
+            for c in tok.children
+            if (c.dep_ == "dobj" and c.lemma_.lower() in lx.SPEECH_ACT_NOUNS)
+            or (c.dep_ in {"acomp", "oprd", "ccomp"} and c.lower_ == "clear")
+        ]
+        if not nouns:
+            continue
+        noun = nouns[0]
+        content = _phrase_content(ctx, tok, noun)
+        if content is None:
+            continue
+        source, _ = _subject(tok)
+        if tok.lemma_.lower() in {"face", "draw", "receive"} and noun.lemma_.lower() in (
+            lx.RECEIVED_NOUNS
+        ):
+            source = None  # "faced criticism": the subject is the target, not the source
+        first = _cue_start(tok)
+        yield _Raw(source, _tok_span(ctx, first, noun), content, Stance.ASSERT)
+
+
+def _adjective_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """Attitude adjectives with what they are about: "are concerned that ...", "is critical
+    of ...", "was adamant that ...". The source is the subject of the copula."""
+    for tok in ctx.cands:
+        if tok.pos_ != "ADJ" or tok.lemma_.lower() not in lx.ATTITUDE_ADJECTIVES:
+            continue
+        if tok.dep_ not in {"acomp", "oprd"} or _inside(tok.idx, ctx.quotes):
+            continue
+        content: Span | None = None
+        for c in tok.children:
+            if c.dep_ in {"ccomp", "xcomp"}:
+                content = _subtree_span(ctx, c)
+                break
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in lx.PHRASE_PREPS
+                and c.i == tok.i + 1
+                and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+            ):
+                content = _tok_span(ctx, ctx.doc[c.i + 1], c.right_edge)
+                break
+        if content is None:
+            continue
+        source, _ = _subject(tok.head)
+        if source is not None and source.lower_ == "it" and source.dep_ == "nsubj":
+            source = None  # "it was unclear whether ...": an expletive, not a source
+        yield _Raw(source, _tok_span(ctx, tok, tok), content, Stance.ASSERT)
+
+
+def _phrase_content(ctx: _Ctx, verb: Token, noun: Token) -> Span | None:
+    """What a light-verb cue attributes: a that-clause, an at/of/about/with/to/on/for phrase of
+    the noun or the verb, or the clause after "made clear"."""
+    for owner in (noun, verb):
+        for c in owner.children:
+            if c.i < noun.i:
+                continue
+            if c.dep_ in {"ccomp", "acl"} and c is not noun:
+                return _subtree_span(ctx, c)
+            if (
+                c.dep_ == "prep"
+                and c.lower_ in lx.PHRASE_PREPS
+                and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
+            ):
+                return _tok_span(ctx, ctx.doc[c.i + 1], c.right_edge)
+    if noun.lower_ == "clear":
+        rest = [c for c in verb.rights if c.i > noun.i and not c.is_punct]
+        if rest:
+            return _tok_span(ctx, rest[0].left_edge, rest[-1].right_edge)
+    return None
+
+
+def _seem_cues(ctx: _Ctx) -> Iterator[_Raw]:
+    """Unsourced appearance: "support appears to have plummeted", "it seems that ...", "he
+    looked tired", "sounds like a plan". The clause is attributed to no one (the outlet's
+    impression), so the source is null; "appeared in court" is not a cue."""
+    for tok in ctx.cands:
+        lemma = tok.lemma_.lower()
+        if lemma not in lx.SEEM_VERBS or tok.pos_ not in {"VERB", "AUX"}:
+            continue
+        if tok.dep_ not in {"ROOT", "conj", "ccomp", "advcl"} or _inside(tok.idx, ctx.quotes):
+            continue  # not "questions that seemed", "makes him seem", "appearing tired"
+        if tok.dep_ != "ROOT" and tok.head.lemma_.lower() in {*_VERB_STANCE, "make", "let"}:
+            continue  # "said there did not appear to be": the outer verb is the cue
+        takes = lx.SEEM_VERBS[lemma]
+        if not any(
+            (c.dep_ in takes)
+            or (c.dep_ == "prep" and c.lower_ == "like")
+            or (c.dep_ == "advcl" and any(m.lower_ in {"if", "though", "like"} for m in c.children))
+            for c in tok.children
+        ):
+            continue
+        content = _tok_span(ctx, *_clause_edges(tok))
+        yield _Raw(None, _tok_span(ctx, _cue_start(tok), tok), content, Stance.ASSERT)
+
+
+def _clause_edges(verb: Token) -> tuple[Token, Token]:
+    """The first and last token of a verb's clause, without a trailing or leading adverbial
+    clause, coordination or punctuation ("X seems tired, and Y ...")."""
+    left, right = verb.left_edge, verb.right_edge
+    for child in verb.rights:
+        if child.dep_ in {"cc", "conj", "punct"} or (
+            child.dep_ == "advcl" and child.i > verb.i + 1 and child.left_edge.text == ","
+        ):
+            right = verb.doc[max(child.left_edge.i - 1, verb.i)]
+            break
+    for child in verb.lefts:
+        if child.dep_ in {"advcl", "prep", "npadvmod"} and child.right_edge.i + 1 < verb.i:
+            nxt = verb.doc[child.right_edge.i + 1]
+            if nxt.text == ",":
+                left = verb.doc[nxt.i + 1]
+    return left, right
+
+
 def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
     """Noun cues with a source and what it says: a that-clause or an infinitive ("the
     ministry's claim that ...", "Turkey's refusal to ..."), or with a possessive source, an
@@ -476,15 +755,12 @@ def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
         stance = _NOUN_STANCE.get(tok.lemma_.lower())
         if stance is None or tok.pos_ != "NOUN":
             continue
-        source: Token | None = None
-        for child in tok.children:
-            if child.dep_ == "poss":
-                source = child
-            elif child.dep_ == "prep" and child.lower_ == "by":
-                objs = [c for c in child.children if c.dep_ == "pobj"]
-                source = objs[0] if objs else source
-        if source is None:
+        source = _noun_source(tok)
+        if _inside(tok.idx, ctx.quotes) or tok.dep_ == "compound":
             continue
+        if source is None and _under_cue_verb(tok):
+            continue  # "rejected the claim that ...": the verb's cue already holds it
+        preps = lx.NOUN_PREPS | (lx.OF_NOUNS if tok.lemma_.lower() in lx.OF_NOUNS else set())
         content: Token | None = None
         for c in tok.children:
             if c.dep_ in {"acl", "ccomp", "appos"} and any(
@@ -493,15 +769,42 @@ def _noun_cues(ctx: _Ctx) -> Iterator[_Raw]:
                 content = c
                 break
             if (
-                c.dep_ == "prep"
-                and c.lower_ in lx.NOUN_PREPS
-                and c.i == tok.i + 1
+                source is not None
+                and c.dep_ == "prep"
+                and (c.lower_ in preps or (c.lower_ == "of" and tok.lemma_.lower() in preps))
+                and c.i <= tok.i + 2
                 and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)
             ):
                 content = c
                 break
         if content is not None:
             yield _Raw(source, _tok_span(ctx, tok, tok), _subtree_span(ctx, content), stance)
+
+
+def _under_cue_verb(noun: Token) -> bool:
+    """Whether a noun is the object of a cue verb, directly or through a preposition."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    return head is not noun and head.pos_ == "VERB" and head.lemma_.lower() in _VERB_STANCE
+
+
+def _noun_source(noun: Token) -> Token | None:
+    """Who holds a noun cue: a possessive ("Moscow's claim"), a by/from/among phrase ("warnings
+    from experts"), or the subject of a verb that voices it ("she rolled out proposals to",
+    "Kyiv issued a denial")."""
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from", "among"}:
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    head = noun.head
+    if noun.dep_ == "dobj" and head.lemma_.lower() in lx.VOICING_VERBS:
+        subj, _ = _own_subject(head)
+        return subj
+    return None
 
 
 def _venue_cues(ctx: _Ctx) -> Iterator[_Raw]:
@@ -516,24 +819,41 @@ def _venue_cues(ctx: _Ctx) -> Iterator[_Raw]:
             cue = _tok_span(ctx, tok, tok)
             yield _Raw(None, cue, _subtree_span(ctx, head), Stance.ASSERT)
             continue
-        if low not in {"in", "to"} or tok.dep_ != "prep" or head.pos_ not in {"VERB", "AUX"}:
+        if low not in {"in", "to"} or tok.dep_ != "prep":
             continue
         objs = [c for c in tok.children if c.dep_ == "pobj"]
         if not objs or (head.lemma_.lower() in _VERB_STANCE and tok.i > head.i):
             continue  # '... said in a statement' belongs to the verb's cue
         obj = objs[0]
+        if low == "in" and obj.lemma_.lower() in lx.DATA_SOURCES:
+            if tok.is_sent_start or obj.tag_ in {"NN", "NNP"}:
+                yield _data_source(ctx, tok, obj)  # not "slid in the polls": no one poll
+            continue
+        if head.pos_ not in {"VERB", "AUX"}:
+            continue
         nxt = obj.right_edge.i + 1
         if nxt >= len(ctx.doc) or ctx.doc[nxt].text != ",":
             continue
         if low == "in":
-            if obj.lemma_.lower() not in lx.VENUE_SOURCES or obj.i > tok.i + 6:
-                continue
-        elif not (tok.is_sent_start or tok.i == 0) or obj.pos_ not in {"PROPN", "PRON", "NOUN"}:
+            continue  # 'In a statement, X said': the speaker's own verb is the cue
+        if not (tok.is_sent_start or tok.i == 0) or obj.pos_ not in {"PROPN", "PRON", "NOUN"}:
             continue
         source = _tok_span(ctx, obj.left_edge, obj.right_edge)
         cue = _tok_span(ctx, tok, tok)
         content = _clause_minus(ctx, head, tok)
         yield _Raw(obj, cue, content, Stance.ASSERT, source)
+
+
+def _data_source(ctx: _Ctx, prep: Token, obj: Token) -> _Raw:
+    """'In a poll released Monday, 40 percent backed ...', 'a lead in the latest poll': the
+    poll (survey, study) is the source of the clause (or noun phrase) around it."""
+    head = prep.head
+    source = _source_span(ctx, obj)
+    if head.pos_ in {"VERB", "AUX"}:
+        content = _clause_minus(ctx, head, prep)
+    else:
+        content = _tok_span(ctx, head.left_edge, ctx.doc[max(prep.i - 1, head.left_edge.i)])
+    return _Raw(obj, _tok_span(ctx, prep, prep), content, Stance.ASSERT, source)
 
 
 _DASHES = "―—"
@@ -549,6 +869,8 @@ def _punct_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
     for tok in doc:
         if tok.text == ":" and tok.i > 0:
             line_start = text.rfind("\n", 0, tok.idx) + 1
+            while line_start < tok.idx and text[line_start] in " \t\"“'":
+                line_start += 1  # a transcript line: '"PENCE: Well, ...'
             line_end = text.find("\n", tok.idx)
             line_end = len(text) if line_end < 0 else line_end
             after = tok.idx + 1
@@ -567,8 +889,8 @@ def _punct_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                     yield _Raw(first.root, _mark(tok), content, Stance.ASSERT, src)
         elif tok.text in _DASHES or tok.text[:1] in _DASHES:
             before = tok.idx
-            while before > 0 and text[before - 1] in " \t\xa0":
-                before -= 1
+            while before > 0 and text[before - 1] in " \t\xa0\n":
+                before -= 1  # the signature may start the next line
             if before < 1 or text[before - 1] not in "”\"'":
                 continue
             q_end = before - 1
@@ -576,6 +898,9 @@ def _punct_cues(ctx: _Ctx, quotes: Sequence[tuple[int, int]]) -> Iterator[_Raw]:
                 continue
             line_end = text.find("\n", tok.idx)
             line_end = len(text) if line_end < 0 else line_end
+            for mark in ("“", '"', "  "):  # a next quote on the same line ends the name
+                cut = text.find(mark, tok.idx + 1, line_end)
+                line_end = cut if cut > 0 else line_end
             src = _span(ctx, tok.idx + 1, min(line_end, tok.idx + 80))
             src = _span(ctx, src.start, src.start + len(src.text.rstrip(". \xa0")))
             if not src.text or len(src.text.split()) > 8:
@@ -595,9 +920,10 @@ def _names_source(span: SpacySpan) -> bool:
     """Whether a headline's lead-in before a colon names a source (a name or a noun, no verb)."""
     if any(t.pos_ in {"VERB", "AUX"} or t.text in {",", "."} for t in span):
         return False
-    if not span[0].is_title or span.root.lemma_.lower() in lx.NOT_SOURCES:
+    if not (span[0].is_title or span[0].is_upper) or span.root.lemma_.lower() in lx.NOT_SOURCES:
         return False
     named = any(t.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} for t in span)
+    named = named or (len(span) <= 3 and all(t.pos_ == "PROPN" for t in span))  # "Pence:"
     return named or span.root.lemma_.lower() in lx.VENUE_SOURCES | lx.SOURCE_NOUNS
 
 
@@ -668,7 +994,9 @@ def _last_person_entity(doc: Doc, before: Token) -> Actor | None:
 
 
 _CUE_WORDS = frozenset(
-    {*_VERB_STANCE, *_NOUN_STANCE, *_COMMENT_LEMMAS, *lx.HEARSAY_ADVERBS}
+    {*_VERB_STANCE, *_NOUN_STANCE, *_COMMENT_LEMMAS, *lx.HEARSAY_ADVERBS, *lx.SEEM_VERBS}
+    | lx.LIGHT_SPEECH_VERBS
+    | lx.ATTITUDE_ADJECTIVES
     | {"cite", "according", "in", "to"}
 )
 
@@ -684,11 +1012,19 @@ def _candidates(doc: Doc) -> tuple[Token, ...]:
 
 def find_attributions(doc: Doc, *, actors: Sequence[Actor]) -> tuple[Attribution, ...]:
     """Every reported-speech relation of the document: source, cue, content and stance."""
-    ctx = _Ctx(doc, doc.text, _candidates(doc))
-    quotes = quote_spans(ctx.text)
+    text = doc.text
+    quotes = quote_spans(text)
+    ctx = _Ctx(doc, text, _candidates(doc), tuple(quotes))
     raws: list[_Raw] = []
     seen: set[tuple[int, int]] = set()
-    for gen in (_no_comment_cues(ctx), _verb_cues(ctx, quotes), _according_cues(ctx)):
+    for gen in (
+        _no_comment_cues(ctx),
+        _verb_cues(ctx, quotes),
+        _according_cues(ctx),
+        _seem_cues(ctx),
+        _phrase_cues(ctx),
+        _adjective_cues(ctx),
+    ):
         for raw in gen:
             key = (raw.cue.start, raw.cue.end)
             if key not in seen and not any(s <= raw.cue.start < e for s, e in seen):
