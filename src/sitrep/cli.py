@@ -25,7 +25,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
+from rich.table import Column, Table
 
 from sitrep import __version__
 from sitrep.config import HELP, Settings, flat_settings, load_settings
@@ -334,7 +334,12 @@ def failures(ctx: typer.Context, db: DbOption = None, limit: int = 50) -> None:
     con = open_db(_db_path(_state(ctx), db), read_only=True)
     rows = list_failures(con, limit)
     con.close()
-    table = Table("when", "stage", "source", "reason")
+    table = Table(
+        Column("when", no_wrap=True),
+        Column("stage", no_wrap=True),
+        Column("source", no_wrap=True),  # a path or URL stays whole; the reason wraps instead
+        Column("reason", ratio=1, overflow="fold"),
+    )
     for r in rows:
         table.add_row(r["occurred_at"][:19], r["stage"], escape(r["source"]), escape(r["reason"]))
     out.print(table)
