@@ -350,16 +350,7 @@ def test_nested_attribution_source_is_the_outer_speaker(docs: dict[str, dict[str
 
 ACCUSED_DENIALS = [
     pytest.param(fact(METULA, "fired", "Hezbollah"), id="metula-hezbollah"),
-    pytest.param(
-        fact(CHAMAN, "fired"),
-        id="chaman-taliban",
-        marks=xfail(
-            "'KABUL — Afghanistan's Taliban administration on Friday denied that its border "
-            "forces had fired mortar rounds into the Pakistani town of Chaman on Thursday "
-            "night, ...': expected source \"Afghanistan's Taliban administration\"; got the "
-            "dateline 'KABUL' (the same happens with 'BAKU', 'MOSCOW', 'ZAPORIZHZHIA')"
-        ),
-    ),
+    pytest.param(fact(CHAMAN, "fired"), id="chaman-taliban"),
     pytest.param(fact(KALBAJAR, "fired", "denied"), id="kalbajar-armenia"),
 ]
 

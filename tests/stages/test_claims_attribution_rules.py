@@ -145,3 +145,13 @@ def test_aspect_verbs_keep_the_speech_infinitive(nlp: Language) -> None:
 )
 def test_not_cues(nlp: Language, text: str, not_cue: str) -> None:
     assert not any(not_cue in cue for cue in _atts(nlp, text))
+
+
+def test_dateline_is_not_the_source(nlp: Language) -> None:
+    text = (
+        "KABUL — Afghanistan's Taliban administration on Friday denied that its forces had "
+        "fired into the town."
+    )
+    atts = find_attributions(nlp(text), actors=())
+    assert atts and atts[0].source is not None
+    assert "administration" in atts[0].source.text and "KABUL" not in atts[0].source.text

@@ -176,12 +176,26 @@ def _participle_subject(verb: Token) -> Token | None:
     return subj[0] if subj else None
 
 
+DASHES = frozenset({"—", "–", "-", "--"})
+
+
+def _is_dateline(tok: Token) -> bool:
+    """An upper-case place opening the sentence before a dash ("KABUL — the ministry said"),
+    which the parser may take for a subject."""
+    sent = tok.sent
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    opens = tok.i == sent.start or all(
+        t.is_upper or t.is_punct for t in tok.doc[sent.start : tok.i]
+    )
+    return opens and tok.is_upper and len(tok) > 1 and nxt is not None and nxt.text in DASHES
+
+
 def _own_subject(verb: Token) -> tuple[Token | None, bool]:
     """The subject of a cue verb or of the verbs it depends on; passive with its 'by' agent."""
     for _ in range(4):
         passive = False
         for child in verb.children:
-            if child.dep_ == "nsubj":
+            if child.dep_ == "nsubj" and not _is_dateline(child):
                 if child.lower_ == "that" and verb.dep_ == "relcl" and verb.head is not verb:
                     return verb.head, False  # "groups that favored her": the groups
                 return child, False
