@@ -155,3 +155,14 @@ def test_dateline_is_not_the_source(nlp: Language) -> None:
     atts = find_attributions(nlp(text), actors=())
     assert atts and atts[0].source is not None
     assert "administration" in atts[0].source.text and "KABUL" not in atts[0].source.text
+
+
+def test_trailing_speaker_the_parser_missed(nlp: Language) -> None:
+    text = (
+        "A Russian drone struck a municipal bus in Kherson on Monday morning, killing two "
+        "passengers and wounding nine others, the head of the regional military administration "
+        "said."
+    )
+    atts = find_attributions(nlp(text), actors=())
+    assert atts and atts[0].source is not None
+    assert atts[0].source.text == "the head of the regional military administration"

@@ -152,7 +152,25 @@ def _subject(verb: Token) -> tuple[Token | None, bool]:
     source, passive = _own_subject(verb)
     if source is None and not passive and verb.tag_ == "VBG":
         source = _participle_subject(verb)
+    if source is None and not passive:
+        source = _trailing_speaker(verb)
     return source, passive
+
+
+def _trailing_speaker(verb: Token) -> Token | None:
+    """The speaker of a sentence-final cue that the parser left without a subject: the noun
+    phrase between the last comma and the cue ("…, killing two, the head of the regional
+    administration said.")."""
+    sent = verb.sent
+    after = [t for t in sent if t.i > verb.i and not (t.is_punct or t.is_space)]
+    if verb.i == sent.start or any(t.dep_ not in {"prep", "pobj", "npadvmod"} for t in after):
+        return None
+    commas = [t.i for t in sent if t.i < verb.i and t.text == ","]
+    if not commas or commas[-1] + 1 >= verb.i:
+        return None
+    chunk = verb.doc[commas[-1] + 1 : verb.i]
+    head = chunk.root
+    return head if head.pos_ in {"NOUN", "PROPN"} and len(chunk) <= 12 else None
 
 
 _RELATIVE = frozenset({"that", "which", "who", "whom"})
