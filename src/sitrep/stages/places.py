@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.knowledge.gaz_names import US_ABBREVIATION_KEYS, fold
 from sitrep.knowledge.gazetteer import GazEntry, Gazetteer, name_prior
 from sitrep.model import Actor, Feature, Place, Precision
+from sitrep.stages.places_facility import facility_extent, is_generic_word
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NON_PLACE_LABELS = frozenset(
@@ -117,6 +118,7 @@ class _Context:
     sentence_countries: dict[int, Counter[str]]
     actor_countries: frozenset[str]
     points: tuple[tuple[float, float], ...] = ()  # other local places (towns, counties) picked
+    home: str | None = None  # the country nearly all other places are in (local news)
 
 
 @dataclass(frozen=True, slots=True)
@@ -336,10 +338,19 @@ def _acceptable_scan(doc: Doc, first: int, last: int) -> tuple[bool, bool]:
     return True, weak
 
 
+def _person_words(doc: Doc) -> frozenset[str]:
+    """Words of the full names the tagger found ("Dave Jones"): alone later in the article
+    ("Jones said") they are the person, not Jones, Okla."""
+    return frozenset(
+        t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent
+    )
+
+
 def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_Mention]:
     """Mentions for capitalised spans the gazetteer knows that NER did not call places."""
     doc = view.doc
     out: list[_Mention] = []
+    people = _person_words(doc)
     for run_first, run_last in _runs(doc):
         i = run_first
         while i <= run_last:
@@ -354,7 +365,7 @@ def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_
                     if not gazetteer.has_key(key):
                         continue
                     ok, weak = _acceptable_scan(doc, i, last)
-                    if not ok:
+                    if not ok or (i == last and doc[i].lower_ in people):
                         continue
                     found = _make_mention(view, gazetteer, i, last, weak=weak)
                     if found is not None:
@@ -439,10 +450,14 @@ def _score(
                 score += 6.0
                 reason += f"; in {c.name} (written after it)"
                 break
-    if ctx is not None and e.country and not _shadowed(e, m):
+    if ctx is not None and _foreign_country(e, m, ctx):
+        score -= _FOREIGN_NAMESAKE_PENALTY
+        reason += f"; no other sign of {e.country} in a {ctx.home} story"
+    if ctx is not None and e.country and not _shadowed(e, m, ctx):
         n = ctx.countries.get(e.country, 0)
-        if e.admin1 and ctx.admin1.get((e.country, e.admin1)):
-            score += 3.0
+        in_admin1 = ctx.admin1.get((e.country, e.admin1), 0) if e.admin1 else 0
+        if in_admin1:
+            score += 3.0 if in_admin1 > 1 else 1.5
             what = "places in it" if e.feature is Feature.ADMIN1 else f"same admin1 as {e.admin1}"
             reason += f"; {what} in article"
         if n:
@@ -465,7 +480,7 @@ def _score(
     return score, reason
 
 
-_WIDE_FEATURES = frozenset({Feature.COUNTRY, Feature.CONTINENT, Feature.REGION})
+_WIDE_FEATURES = frozenset({Feature.COUNTRY, Feature.CONTINENT, Feature.REGION, Feature.ADMIN1})
 # An entry found only under an alternate name while another is called exactly that name
 # ("Trenton" as an old name of West Monroe, La., against Trenton itself).
 _ALTERNATE_PENALTY = 3.0
@@ -481,18 +496,27 @@ def _name_adjustment(e: GazEntry, m: _Mention) -> float:
         # A big city's other names are well attested ("Kiev"); a small town's often are not.
         small = e.population < _WELL_KNOWN_POPULATION
         return -_ALTERNATE_PENALTY if small and e.feature in m.exact else 0.0
-    if e.feature is Feature.ADMIN1 and " " not in m.key:
-        return 0.0 if e.country in m.city_countries else _NO_NAMESAKE_BONUS
+    if e.feature is Feature.ADMIN1:
+        # "Oregon" is the state, not Oregon, Ohio; "Washington" or "Quebec" may be the city.
+        biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
+        if biggest < _WELL_KNOWN_POPULATION:
+            return _NO_NAMESAKE_BONUS
+        if " " not in m.key and e.country not in m.city_countries:
+            return _NO_NAMESAKE_BONUS
     return 0.0
 
 
-def _shadowed(e: GazEntry, m: _Mention) -> bool:
+def _shadowed(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
     """True for a small town named like a country, sea or region among the candidates
     ("Atlantic, Iowa" vs "the Atlantic"): the article's country does not tell them apart, only
-    local evidence (its admin1, nearby places, a written container) does."""
+    local evidence (its admin1, nearby places, a written container) does, unless the article
+    is local news of the town's country and says nothing else of the namesake country."""
     if e.feature is not Feature.CITY or e.population >= 20_000:
         return False
-    return any(c.feature in _WIDE_FEATURES for c in m.candidates)
+    wide = [c for c in m.candidates if c.feature in _WIDE_FEATURES]
+    if wide and e.country == ctx.home and all(_foreign_country(c, m, ctx) for c in wide):
+        return False
+    return bool(wide)
 
 
 _LOCAL_FEATURES = frozenset({Feature.CITY, Feature.ADMIN2, Feature.ADMIN1})
@@ -527,7 +551,24 @@ def _obscure(e: GazEntry, m: _Mention) -> bool:
 def _evidence(picks: Sequence[tuple[_Mention, GazEntry]]) -> list[tuple[_Mention, GazEntry]]:
     """The picks that may vouch for other places: placed in a country, neither weak nor
     obscure."""
-    return [(m, e) for m, e in picks if e.country and not m.weak and not _obscure(e, m)]
+    return [
+        (m, e)
+        for m, e in picks
+        if e.country and not m.weak and not _obscure(e, m) and not _overshadowed(e, m)
+    ]
+
+
+# A town picked over a namesake this many times bigger ("Oakland, Ore." over Oakland, Calif.)
+# owes the pick to context, so it may not vouch for other places in turn.
+_OVERSHADOW_RATIO = 10
+
+
+def _overshadowed(e: GazEntry, m: _Mention) -> bool:
+    """True for a town with a far bigger namesake among the candidates."""
+    if e.feature is not Feature.CITY:
+        return False
+    biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
+    return biggest >= _WELL_KNOWN_POPULATION and biggest >= _OVERSHADOW_RATIO * e.population
 
 
 def _contexts(
@@ -556,8 +597,49 @@ def _context(
         countries[e.country] += 1
         sentences.setdefault(m.sentence, Counter())[e.country] += 1
         if e.admin1:
-            admin1[(e.country, e.admin1)] += 1
-    return _Context(countries, admin1, sentences, actor_countries, tuple(sorted(points)))
+            # A region named outright ("Texas", "Ky.") says more than a town placed in it.
+            admin1[(e.country, e.admin1)] += 2 if e.feature is Feature.ADMIN1 else 1
+    total = sum(countries.values())
+    top = countries.most_common(1)
+    home = (
+        top[0][0] if top and top[0][1] >= _HOME_MIN and top[0][1] >= _HOME_SHARE * total else None
+    )
+    if any(e.feature is Feature.COUNTRY and e.country == home for _m, e in picks):
+        home = None  # a story that names its own country ("the United States") looks abroad
+    return _Context(countries, admin1, sentences, actor_countries, tuple(sorted(points)), home)
+
+
+# An article whose other places are nearly all in one country (at least this many, this share)
+# and that does not name that country is local news there: "Jordan" in a Minnesota paper is
+# Jordan, Minn., unless the article says something else about the country Jordan.
+_HOME_MIN = 2
+_HOME_SHARE = 0.75
+_FOREIGN_NAMESAKE_PENALTY = 8.0
+
+
+def _foreign_country(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
+    """True for a country the article gives no other sign of, named like a place in the
+    article's home country ("Georgia" in an Atlanta story, "Lebanon" in an Indiana one)."""
+    return (
+        e.feature is Feature.COUNTRY
+        and ctx.home is not None
+        and e.country != ctx.home
+        and not ctx.countries.get(e.country or "")
+        and e.country not in ctx.actor_countries
+        and any(_local_namesake(c, ctx) for c in m.candidates)
+    )
+
+
+def _local_namesake(c: GazEntry, ctx: _Context) -> bool:
+    """True for a town or region of the article's home country that the article's other
+    places surround: in its admin1 region (named, or two places) and near them, or named."""
+    if c.country != ctx.home or c.feature is Feature.COUNTRY:
+        return False
+    if c.feature is Feature.ADMIN1:
+        return True
+    if ctx.admin1.get((c.country, c.admin1 or ""), 0) < 2:
+        return False
+    return any(_rough_km(c.lat, c.lon, lat, lon) <= 120.0 for lat, lon in ctx.points)
 
 
 def _precision(e: GazEntry) -> Precision:
@@ -606,7 +688,9 @@ def find_places(
     is a metonym for that government, not a place, unless it is the country's capital city
     ("Kyiv", "Moscow"), which is also a real location.
     """
-    places = _find_places(doc, gazetteer=gazetteer, context_countries=context_countries)
+    places = _find_places(
+        doc, gazetteer=gazetteer, context_countries=context_countries, actors=actors
+    )
     seats = [a for a in actors if a.kb_id and a.kb_id.startswith("seat:")]
     if not seats:
         return places
@@ -621,33 +705,145 @@ def _is_seat_metonym(place: Place, seats: Sequence[Actor], gazetteer: Gazetteer)
     return False
 
 
+def _actor_countries(
+    context_countries: Sequence[str], actors: Sequence[Actor], mentions: Sequence[_Mention]
+) -> frozenset[str]:
+    """The actors' countries, less those known only from a place name that the actors stage
+    read as the country ("Georgia authorities", "Jordan residents"): which place that name is
+    is what the places stage must decide, so it is no evidence for itself."""
+    spoken: set[str] = set()
+    named: set[str] = set()
+    for a in actors:
+        if not a.country:
+            continue
+        is_name = any(
+            m.start < a.end
+            and a.start < m.end
+            and any(c.feature is Feature.COUNTRY and c.country == a.country for c in m.candidates)
+            for m in mentions
+        )
+        (named if is_name else spoken).add(a.country)
+    return frozenset(c for c in context_countries if c in spoken or c not in named)
+
+
 def _find_places(
-    doc: Doc, *, gazetteer: Gazetteer, context_countries: Sequence[str] = ()
+    doc: Doc,
+    *,
+    gazetteer: Gazetteer,
+    context_countries: Sequence[str] = (),
+    actors: Sequence[Actor] = (),
 ) -> tuple[Place, ...]:
     view = _view(doc)
-    mentions = _mentions(view, gazetteer)
-    if not mentions:
+    mentions, parts = _split_facilities(doc, _mentions(view, gazetteer))
+    if not mentions and not parts:
         return ()
-    actors = frozenset(context_countries)
+    actor_countries = _actor_countries(context_countries, actors, mentions)
     containers = [_container(doc, m, mentions) for m in mentions]
     first = [(m, _best(m, None, c)[0]) for m, c in zip(mentions, containers, strict=True)]
     # A second round lets ambiguous names settle each other ("Paris" near "Lamar County").
-    contexts = _contexts(mentions, _evidence(first), actors)
+    contexts = _contexts(mentions, _evidence(first), actor_countries)
     first = [
         (m, _best(m, contexts[m.key], c)[0] if len(m.candidates) > 1 else e)
         for (m, e), c in zip(first, containers, strict=True)
     ]
-    contexts = _contexts(mentions, _evidence(first), actors)
+    contexts = _contexts(mentions, _evidence(first), actor_countries)
     places: list[Place] = []
-    for m, c in zip(mentions, containers, strict=True):
+    anchors: list[Place] = []  # towns a facility name may be placed in
+    for m, container in zip(mentions, containers, strict=True):
         ctx = contexts[m.key]
-        entry, _score_value, reason = _best(m, ctx, c)
+        entry, _score_value, reason = _best(m, ctx, container)
         tiny = entry.feature is Feature.CITY and entry.population < 5000
         big = entry.feature is not Feature.CITY or entry.population >= 100_000
         if (tiny or (m.weak and not big)) and not _supported(entry, ctx) and not _from_ner(doc, m):
             continue
+        local = _local_support(entry, ctx) or container is not None
+        extent = facility_extent(doc, m.first, m.last)
+        if extent is not None and not local and (extent[2] or not big):
+            # "Heathrow Animal Reception Center" in a London story: not Heathrow, Fla.
+            parts.append(m)
+            continue
         places.append(_place(view.text, m, entry, reason))
-    return tuple(places)
+        if local or (entry.feature is Feature.CITY and entry.population >= 100_000):
+            anchors.append(places[-1])
+    found = places + _facilities(doc, parts, places, anchors)
+    return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _local_support(e: GazEntry, ctx: _Context) -> bool:
+    """True when the article's other places are near the entry or in its admin1 region, or,
+    for a country or region, when the article is about that country."""
+    if e.feature in (Feature.COUNTRY, Feature.ADMIN1):
+        return _supported(e, ctx)
+    if e.admin1 and ctx.admin1.get((e.country, e.admin1)):
+        return True
+    return any(_rough_km(e.lat, e.lon, lat, lon) <= 300.0 for lat, lon in ctx.points)
+
+
+def _split_facilities(
+    doc: Doc, mentions: Sequence[_Mention]
+) -> tuple[list[_Mention], list[_Mention]]:
+    """The mentions to resolve, and those that are only part of a facility name ("Royal" and
+    "Street" in "Royal Street"); common nouns standing alone ("Council") are dropped."""
+    keep: list[_Mention] = []
+    parts: list[_Mention] = []
+    for m in mentions:
+        extent = facility_extent(doc, m.first, m.last)
+        generic = is_generic_word(m.key)
+        if extent is None:
+            if not generic:
+                keep.append(m)
+        elif generic or extent[2]:
+            parts.append(m)
+        else:
+            keep.append(m)
+    return keep, parts
+
+
+def _facilities(
+    doc: Doc, parts: Sequence[_Mention], places: Sequence[Place], anchors: Sequence[Place]
+) -> list[Place]:
+    """Places for the facility names that `parts` belong to, each at the town it is written
+    in ("Faith Regional Center in Norfolk") or else at the article's main town among the
+    `anchors` (towns with local support or big cities); a facility that contains a place of
+    its own ("University of California") or has no town is left out."""
+    if not parts:
+        return []
+    towns = [p for p in anchors if p.feature is Feature.CITY]
+    counts = Counter(p.geonameid for p in towns)
+    main = min(towns, key=lambda p: (-counts[p.geonameid], p.start)) if towns else None
+    out: list[Place] = []
+    seen: set[tuple[int, int]] = set()
+    for m in parts:
+        extent = facility_extent(doc, m.first, m.last)
+        if extent is None:
+            continue
+        first, last, _street = extent
+        start, end = doc[first].idx, _char_end(doc, last)
+        if (start, end) in seen or any(p.start < end and start < p.end for p in places):
+            continue
+        seen.add((start, end))
+        town = _written_in(doc, last, [p for p in places if p.feature is Feature.CITY]) or main
+        if town is None:
+            continue
+        out.append(
+            dataclasses.replace(
+                town, start=start, end=end, text=doc.text[start:end], reason=f"in {town.name}"
+            )
+        )
+    return out
+
+
+def _written_in(doc: Doc, last: int, towns: Sequence[Place]) -> Place | None:
+    """The town written right after a facility name ("… Center in Robbinsdale", "…, Norfolk")."""
+    i = last + 1
+    if i < len(doc) and doc[i].lower_ in (",", "in", "at", "of"):
+        i += 1
+    if i >= len(doc):
+        return None
+    for p in towns:
+        if p.start == doc[i].idx:
+            return p
+    return None
 
 
 def _from_ner(doc: Doc, m: _Mention) -> bool:

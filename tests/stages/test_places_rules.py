@@ -1,0 +1,86 @@
+"""Places stage: facility names, common nouns, surnames, states and local-news namesakes."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from sitrep.knowledge.gazetteer import Gazetteer
+from sitrep.model import Actor, Feature, Place
+from sitrep.stages.places import find_places
+from sitrep.stages.places_facility import facility_extent, is_generic_word
+
+pytestmark = pytest.mark.slow
+
+
+def _places(nlp: Language, gazetteer: Gazetteer, text: str, **kw: object) -> dict[str, Place]:
+    doc = nlp(text)
+    found = find_places(doc, gazetteer=gazetteer, **kw)  # type: ignore[arg-type]
+    for p in found:
+        assert doc.text[p.start : p.end] == p.text
+    return {p.text: p for p in found}
+
+
+def test_street_is_placed_in_its_town_not_at_a_namesake(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "A fire broke out in New Orleans on Tuesday. Firefighters said the blaze started in a "
+        "shop on Royal Street and spread to two houses in New Orleans."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert "Street" not in places and "Royal" not in places
+    street = places["Royal Street"]
+    assert street.name == "New Orleans" and street.admin1 == "Louisiana"
+    assert street.reason == "in New Orleans"
+
+
+def test_facility_extent_of_a_building_and_a_street(nlp: Language) -> None:
+    doc = nlp("He was flown to the Barclays Center and then walked down Collins Avenue.")
+    center = next(t.i for t in doc if t.text == "Center")
+    collins = next(t.i for t in doc if t.text == "Collins")
+    assert facility_extent(doc, center, center) == (center - 1, center, False)
+    assert facility_extent(doc, collins, collins) == (collins, collins + 1, True)
+    assert facility_extent(doc, 0, 0) is None
+
+
+def test_common_nouns_are_not_towns(nlp: Language, gazetteer: Gazetteer) -> None:
+    assert is_generic_word("council") and not is_generic_word("garden city")
+    text = "The Council met in Denver on Monday, and Police said the University was closed."
+    places = _places(nlp, gazetteer, text)
+    assert {"Council", "Police", "University"}.isdisjoint(places)
+    assert places["Denver"].admin1 == "Colorado"
+
+
+def test_surname_of_a_named_person_is_not_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Dave Jones, the mayor of Tulsa, spoke on Monday. Jones said the road would reopen."
+    places = _places(nlp, gazetteer, text)
+    assert "Jones" not in places
+    assert places["Tulsa"].admin1 == "Oklahoma"
+
+
+def test_state_named_like_small_towns_is_the_state(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Wildfires spread across Oregon on Sunday.")
+    assert places["Oregon"].feature is Feature.ADMIN1
+
+
+def test_country_named_like_a_local_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Palestine police arrested two men on Friday. The men, from Tyler and Jacksonville in "
+        "Texas, were held in Palestine overnight, Anderson County officials said."
+    )
+    doc = nlp(text)
+    start = text.index("Palestine")
+    actor = Actor(start, start + 9, "Palestine", "Palestine", country="PSE")
+    found = find_places(doc, gazetteer=gazetteer, context_countries=("PSE",), actors=[actor])
+    palestine = [p for p in found if p.text == "Palestine"]
+    assert palestine and all(p.country == "USA" and p.admin1 == "Texas" for p in palestine)
+
+
+def test_country_in_world_news_stays_the_country(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Officials in Houston and Dallas said on Monday that the United States would raise "
+        "tariffs on steel from China, which Texas exporters fear."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["China"].feature is Feature.COUNTRY
