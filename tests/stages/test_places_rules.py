@@ -84,3 +84,29 @@ def test_country_in_world_news_stays_the_country(nlp: Language, gazetteer: Gazet
     )
     places = _places(nlp, gazetteer, text)
     assert places["China"].feature is Feature.COUNTRY
+
+
+def test_names_found_in_many_states_settle_in_the_state_they_share(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Seymour and Rogersville will share a bus route. Riders from Webster County and "
+        "Christian County pay $2, Greene County officials said on Monday."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert {p.admin1 for p in places.values()} == {"Missouri"}
+    assert "where most other names of the article fit" in places["Rogersville"].reason
+
+
+def test_country_named_like_a_state_of_a_us_story_that_says_america(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "Georgia voters go to the polls on Tuesday. Like Alabama and Florida, America's "
+        "southern states vote early."
+    )
+    doc = nlp(text)
+    actor = Actor(0, 7, "Georgia", "Georgia", country="GEO")
+    found = find_places(doc, gazetteer=gazetteer, context_countries=("GEO",), actors=[actor])
+    georgia = next(p for p in found if p.text == "Georgia")
+    assert georgia.country == "USA" and georgia.feature is Feature.ADMIN1

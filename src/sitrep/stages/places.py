@@ -119,6 +119,8 @@ class _Context:
     actor_countries: frozenset[str]
     points: tuple[tuple[float, float], ...] = ()  # other local places (towns, counties) picked
     home: str | None = None  # the country nearly all other places are in (local news)
+    home_admin1: tuple[str, str] | None = None  # the region most of the other names fit in
+    main: str | None = None  # like `home`, even when the article names that country
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +452,10 @@ def _score(
                 score += 6.0
                 reason += f"; in {c.name} (written after it)"
                 break
-    if ctx is not None and _foreign_country(e, m, ctx):
+    if ctx is not None and _region_namesake(e, m, ctx):
+        score -= _FOREIGN_NAMESAKE_PENALTY
+        reason += f"; no other sign of {e.country}, named like a region of {ctx.main}"
+    elif ctx is not None and _foreign_country(e, m, ctx):
         score -= _FOREIGN_NAMESAKE_PENALTY
         reason += f"; no other sign of {e.country} in a {ctx.home} story"
     if ctx is not None and e.country and not _shadowed(e, m, ctx):
@@ -470,6 +475,9 @@ def _score(
             score += 2.5
             if "article" not in reason:
                 reason += f"; country {e.country} of an actor"
+    if ctx is not None and _in_home_admin1(e, m, ctx):
+        score += _HOME_ADMIN1_BONUS
+        reason += f"; {e.admin1}, where most other names of the article fit"
     if ctx is not None and ctx.points and e.feature in _LOCAL_FEATURES:
         near = min(_rough_km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
         for limit, bonus in _NEARBY_BONUS:
@@ -575,9 +583,85 @@ def _contexts(
     mentions: Sequence[_Mention],
     evidence: Sequence[tuple[_Mention, GazEntry]],
     actor_countries: frozenset[str],
+    picks: Sequence[tuple[_Mention, GazEntry]] = (),
 ) -> dict[str, _Context]:
-    """The context of each name in `mentions` (one per name: see `_context`)."""
-    return {key: _context(evidence, key, actor_countries) for key in {m.key for m in mentions}}
+    """The context of each name in `mentions` (one per name: see `_context`), with the
+    region that the article's other names fit best (see `_fits`)."""
+    fits = _fits(picks)
+    out: dict[str, _Context] = {}
+    for key in {m.key for m in mentions}:
+        ctx = _context(evidence, key, actor_countries)
+        home_admin1 = _home_admin1(fits, key)
+        out[key] = dataclasses.replace(ctx, home_admin1=home_admin1) if home_admin1 else ctx
+    return out
+
+
+# The home region needs this much support from the other names, and this lead over the next.
+_HOME_ADMIN1_MIN = 3.0
+_HOME_ADMIN1_LEAD = 1.0
+_HOME_ADMIN1_BONUS = 5.0
+
+
+def _in_home_admin1(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
+    """True for a town, county or region in the article's home region (see `_home_admin1`)."""
+    return (
+        ctx.home_admin1 is not None
+        and (e.country, e.admin1) == ctx.home_admin1
+        and e.feature in _LOCAL_FEATURES
+        and not _names_region(m, e.country)
+    )
+
+
+def _names_region(m: _Mention, country: str | None) -> bool:
+    """True for a name that is exactly a region's name in `country` ("Kansas", "New York"):
+    whether the region or a namesake town in it is meant is not the home region's to say."""
+    return any(
+        c.feature is Feature.ADMIN1 and c.country == country and fold(c.name) == m.key
+        for c in m.candidates
+    )
+
+
+def _fits(
+    picks: Sequence[tuple[_Mention, GazEntry]],
+) -> dict[tuple[str, str], dict[str, float]]:
+    """For each admin1 region, the names of the article that fit in it, with a weight: a
+    name resolved in the region's country with a town or county of that exact name there (1),
+    or that fits no other region of the country, as a region named outright does (2, unless
+    the tagger called it a person or organisation).
+    "Seymour", "Rogersville", "Webster County" and "Christian County" all fit Missouri, while
+    each alone fits several states."""
+    fits: dict[tuple[str, str], dict[str, float]] = {}
+    seen: set[str] = set()
+    for m, e in picks:
+        if m.key in seen or e.country is None:
+            continue
+        seen.add(m.key)
+        regions = {
+            (c.country, c.name if c.feature is Feature.ADMIN1 else c.admin1)
+            for c in m.candidates
+            if c.country == e.country and c.feature in _LOCAL_FEATURES and fold(c.name) == m.key
+        }
+        if e.feature is Feature.ADMIN1 and fold(e.name) == m.key:
+            regions = {(e.country, e.name)}
+        for country, region in regions:
+            if country and region:
+                unique = len(regions) == 1 and not m.weak
+                fits.setdefault((country, region), {})[m.key] = 2.0 if unique else 1.0
+    return fits
+
+
+def _home_admin1(fits: dict[tuple[str, str], dict[str, float]], own: str) -> tuple[str, str] | None:
+    """The admin1 region that the article's names other than `own` fit clearly best, if any:
+    a strong prior for a name found in many states ("Springfield", "Boone County")."""
+    totals = sorted(
+        ((sum(w for k, w in named.items() if k != own), region) for region, named in fits.items()),
+        reverse=True,
+    )
+    if not totals or totals[0][0] < _HOME_ADMIN1_MIN:
+        return None
+    if len(totals) > 1 and totals[0][0] - totals[1][0] < _HOME_ADMIN1_LEAD:
+        return None
+    return totals[0][1]
 
 
 def _context(
@@ -604,9 +688,12 @@ def _context(
     home = (
         top[0][0] if top and top[0][1] >= _HOME_MIN and top[0][1] >= _HOME_SHARE * total else None
     )
+    main = home
     if any(e.feature is Feature.COUNTRY and e.country == home for _m, e in picks):
         home = None  # a story that names its own country ("the United States") looks abroad
-    return _Context(countries, admin1, sentences, actor_countries, tuple(sorted(points)), home)
+    return _Context(
+        countries, admin1, sentences, actor_countries, tuple(sorted(points)), home, main=main
+    )
 
 
 # An article whose other places are nearly all in one country (at least this many, this share)
@@ -627,6 +714,22 @@ def _foreign_country(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
         and not ctx.countries.get(e.country or "")
         and e.country not in ctx.actor_countries
         and any(_local_namesake(c, ctx) for c in m.candidates)
+    )
+
+
+def _region_namesake(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
+    """True for a country named exactly like a first-level region of the country that the
+    article's other places are nearly all in, when no other place of the article is in that
+    foreign country: "Georgia" beside Alabama and Florida, even if the story says "America"."""
+    return (
+        e.feature is Feature.COUNTRY
+        and ctx.main is not None
+        and e.country != ctx.main
+        and not ctx.countries.get(e.country or "")
+        and any(
+            c.feature is Feature.ADMIN1 and c.country == ctx.main and fold(c.name) == m.key
+            for c in m.candidates
+        )
     )
 
 
@@ -741,12 +844,12 @@ def _find_places(
     containers = [_container(doc, m, mentions) for m in mentions]
     first = [(m, _best(m, None, c)[0]) for m, c in zip(mentions, containers, strict=True)]
     # A second round lets ambiguous names settle each other ("Paris" near "Lamar County").
-    contexts = _contexts(mentions, _evidence(first), actor_countries)
+    contexts = _contexts(mentions, _evidence(first), actor_countries, first)
     first = [
         (m, _best(m, contexts[m.key], c)[0] if len(m.candidates) > 1 else e)
         for (m, e), c in zip(first, containers, strict=True)
     ]
-    contexts = _contexts(mentions, _evidence(first), actor_countries)
+    contexts = _contexts(mentions, _evidence(first), actor_countries, first)
     places: list[Place] = []
     anchors: list[Place] = []  # towns a facility name may be placed in
     for m, container in zip(mentions, containers, strict=True):
