@@ -63,6 +63,9 @@ def test_case2021_acled_subtypes_and_extra_labels() -> None:
     assert got["extra_none_rate.DIPLO"] == 1.0
     assert got["extra_none_rate.NATURAL_DISASTER"] == 0.0
     assert "extra_none_rate.ATTRIB" not in got
+    assert got["per_class_f1.AIR_STRIKE"] == 1.0 and got["per_class_f1.ARMED_CLASH"] == 0.0
+    notes = score_event_type(cases, preds).notes
+    assert any("ARMED_CLASH→ATTACK 1" in n for n in notes)
 
 
 def test_plover_labels_mapped_and_actors_scored() -> None:
@@ -104,6 +107,7 @@ def test_plover_labels_mapped_and_actors_scored() -> None:
     assert got["actor_match_rate"] == pytest.approx(0.5)
     assert got["actor_country_acc"] == 1.0
     assert got["actor_sector_acc"] == 0.0
+    assert got["per_class_f1.REQUEST"] == 1.0 and got["per_class_f1.AGREE"] == 0.0
 
 
 # --- toponyms ---

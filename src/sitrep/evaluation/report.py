@@ -46,8 +46,13 @@ def format_metric(name: str, value: float) -> str:
 
 
 def metric_cells(report: Report) -> str:
-    """The metrics of a report as `name=value` pairs on one line."""
-    return "  ".join(f"{k}={format_metric(k, v)}" for k, v in report.metrics.items())
+    """The metrics of a report as `name=value` pairs on one line (per-class figures, which
+    `--json` carries, are left out)."""
+    return "  ".join(
+        f"{k}={format_metric(k, v)}"
+        for k, v in report.metrics.items()
+        if not k.startswith("per_class_f1.")
+    )
 
 
 def render_table(reports: Sequence[Report]) -> Table:

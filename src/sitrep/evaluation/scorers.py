@@ -182,6 +182,8 @@ def score_event_type(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
     notes = list(outcome_notes(out))
     if acled:
         metrics = _acled_metrics([(g, p) for g, p, _ in out.results])
+        core = [(g, p) for g, p, _ in out.results if g in lab.ACLED_CODES]
+        notes.append(confusion_note(core))
         notes.append(
             "label = CASE 2021 code of the main mention's acled_subtype (NONE when no mention "
             "or no ACLED type); accuracy/F1 over the cases whose gold is one of the 25 ACLED "
@@ -197,12 +199,29 @@ def score_event_type(cases: Sequence[Case], preds: Sequence[Pred]) -> Scored:
             "weighted_f1": m.weighted_f1(pairs, sorted(classes)),
             "no_prediction_rate": m.ratio(sum(p == lab.NONE_LABEL for _, p in pairs), len(pairs)),
         }
+        metrics.update(_class_figures(pairs, sorted({g for g, _ in pairs})))
         metrics.update(_actor_metrics(_sum([c for _, _, c in out.results])))
+        notes.append(confusion_note(pairs))
         notes.append(
             "PLOVER 0.5b1 labels mapped to current PLOVER on both sides: DEMAND→REQUEST, "
             "DISAPPROVE→ACCUSE, INVESTIGATE→ACCUSE, FIGHT→ASSAULT"
         )
     return Scored(metrics, tuple(notes), len(out.skipped))
+
+
+PER_CLASS = "per_class_f1."  # metric prefix of per-class F1 (JSON only; the table omits them)
+
+
+def _class_figures(pairs: Sequence[tuple[str, str]], classes: Sequence[str]) -> dict[str, float]:
+    """Per-class F1 over `classes`, as metrics named PER_CLASS + class."""
+    return {PER_CLASS + k: v.f1 for k, v in m.per_class_prf(pairs, classes).items()}
+
+
+def confusion_note(pairs: Sequence[tuple[str, str]], top: int = 8) -> str:
+    """The most frequent (gold → predicted) confusions, as one line."""
+    counts = Counter((g, p) for g, p in pairs if g != p)
+    shown = ", ".join(f"{g}→{p} {n}" for (g, p), n in counts.most_common(top))
+    return f"main confusions (gold→predicted count): {shown or 'none'}"
 
 
 def _acled_metrics(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
@@ -216,6 +235,7 @@ def _acled_metrics(pairs: Sequence[tuple[str, str]]) -> dict[str, float]:
         "weighted_f1": m.weighted_f1(core, classes),
         "no_prediction_rate": m.ratio(sum(p == lab.NONE_LABEL for _, p in core), len(core)),
     }
+    metrics.update(_class_figures(core, sorted({g for g, _ in core})))
     extra = [(g, p) for g, p in pairs if g not in lab.ACLED_CODES]
     metrics["n_extra"] = float(len(extra))
     metrics["extra_none_rate"] = m.ratio(sum(p == lab.NONE_LABEL for _, p in extra), len(extra))
