@@ -20,12 +20,12 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[2]
 
 FLOORS = {
-    "found": 0.88,
+    "found": 0.9,
     "event_type": 0.95,
     "actor_country": 0.7,
     "place": 0.75,
     "date": 0.6,
-    "claim_source": 0.85,
+    "claim_source": 0.9,
     "stance": 0.95,
     "modality": 0.88,
 }
