@@ -187,3 +187,10 @@ def test_standing_rule_type_is_kept_when_its_mass_is_spread() -> None:
     probs[model.labels.index("NONE|-")] = 1.0 - probs.sum()
     d = model.decide(probs, ("ASSAULT", "attack", 0.7))
     assert d.event_type == "ASSAULT"
+
+
+def test_nested_talks_do_not_outrank_the_agreement(nlp: Language, actor_kb: ActorKB) -> None:
+    text = "The opposition agreed to join the national dialogue talks in Lusaka on Friday."
+    events = _events(nlp, actor_kb, text)
+    assert {e.trigger.text for e in events} >= {"agreed", "talks"}
+    assert _main(events).typing.event_type == "AGREE"

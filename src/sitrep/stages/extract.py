@@ -625,6 +625,7 @@ FALLBACK_PENALTY = 0.8
 NESTED_PENALTY = 0.85
 NONE_ACLED_PENALTY = 0.8
 FALLBACK_MIN = 0.25
+NESTED_TALK_PENALTY = 0.7
 EMBED_SENTENCES = 3  # default of nlp.encoder_sentences: sentences per document the encoder reads
 
 
@@ -788,11 +789,14 @@ def model_typed(
         d = riot_refined(doc[c.token_i], model.decide(model.probabilities(feats, vec), rule))
         if rule is None and (d.no_event or d.probability < FALLBACK_MIN):
             continue
-        conf = d.probability * NESTED_PENALTY ** _nesting(doc, c.token_i, triggers)
+        nesting = _nesting(doc, c.token_i, triggers)
+        conf = d.probability * NESTED_PENALTY**nesting
         if rule is None:
             conf *= FALLBACK_PENALTY
         if d.acled_code is None:
-            conf *= NONE_ACLED_PENALTY
+            # a nested event with no ACLED sub-type ("agreed to hold talks") is the matrix
+            # event's object, not the news
+            conf *= NONE_ACLED_PENALTY * (NESTED_TALK_PENALTY if nesting else 1.0)
         tok = doc[c.token_i]
         pc = _place_country(tok, places, kb) if d.mode in {"capture", "retake"} else None
         typing = make_type_from_code(
