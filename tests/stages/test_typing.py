@@ -194,3 +194,26 @@ def test_nested_talks_do_not_outrank_the_agreement(nlp: Language, actor_kb: Acto
     events = _events(nlp, actor_kb, text)
     assert {e.trigger.text for e in events} >= {"agreed", "talks"}
     assert _main(events).typing.event_type == "AGREE"
+
+
+def test_deployed_forces_are_a_change_to_group_activity(nlp: Language, actor_kb: ActorKB) -> None:
+    from sitrep.stages.extract import mobilisation_refined
+    from sitrep.stages.typing_model import Decision
+
+    deploy = Decision("MOBILIZE", "troops", None, 0.6, False)
+    drill = Decision("MOBILIZE", "exercise", None, 0.6, False)
+    assert mobilisation_refined(deploy).acled_code == "CHANGE_TO_GROUP_ACT"
+    assert mobilisation_refined(drill).acled_code is None
+
+
+def test_protesters_clashing_is_a_violent_demonstration(nlp: Language, actor_kb: ActorKB) -> None:
+    text = "Thousands of protesters marched on the parliament and clashed with police."
+    protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
+    assert protests and all(e.typing.acled_subtype == "Violent demonstration" for e in protests)
+
+
+def test_riot_police_do_not_make_a_riot(nlp: Language, actor_kb: ActorKB) -> None:
+    text = "Riot police dispersed the peaceful march of teachers with tear gas."
+    events = _events(nlp, actor_kb, text)
+    assert events
+    assert all(e.typing.acled_subtype != "Violent demonstration" for e in events)

@@ -708,12 +708,19 @@ PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "cro
 CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
 
 
+def _riot_gear(tok: Token) -> bool:
+    """ "riot police", "riot gear": the word names the police's kit, not the protesters' acts."""
+    return tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in {
+        "police", "policeman", "officer", "gear", "squad", "unit", "shield", "force", "control",
+    }  # fmt: skip
+
+
 def _protesters_violent(sent: TokenSpan) -> bool:
     """Whether a sentence says the demonstrators used violence (riots, petrol bombs, thrown
     stones, torched cars), ACLED's line between a peaceful and a violent demonstration."""
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in RIOT_WORDS:
+        if lemma in RIOT_WORDS and not _riot_gear(t):
             return True
         if lemma in {"throw", "hurl", "pelt", "lob"} and any(
             c.lemma_.lower() in THROWN for c in t.subtree
@@ -731,14 +738,27 @@ def _protesters_violent(sent: TokenSpan) -> bool:
 
 
 def riot_refined(tok: Token, d: Decision) -> Decision:
-    """A protest whose sentence shows the demonstrators' violence, or a clash fought by
-    protesters, is a violent demonstration (PROTEST/riot, ACLED Violent demonstration)."""
+    """A protest whose sentence shows the demonstrators' violence or clashes, or a clash fought
+    by protesters, is a violent demonstration (PROTEST/riot, ACLED Violent demonstration)."""
     peaceful = d.acled_code in {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
-    if d.event_type == "PROTEST" and peaceful and _protesters_violent(tok.sent):
+    sent = tok.sent
+    if (
+        d.event_type == "PROTEST"
+        and peaceful
+        and (_protesters_violent(sent) or any(_lemma(t) in CLASH_WORDS for t in sent))
+    ):
         return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
     clash = d.event_type == "ASSAULT" and _lemma(tok) in CLASH_WORDS
     if clash and any(t.lemma_.lower() in PROTESTERS for t in tok.sent if t.i != tok.i):
         return d._replace(event_type="PROTEST", mode="riot", acled_code="VIOL_DEMONSTR")
+    return d
+
+
+def mobilisation_refined(d: Decision) -> Decision:
+    """Forces formed, deployed, reinforced or mobilised (PLOVER MOBILIZE, not an exercise) are
+    ACLED's strategic development "Change to group/activity" when the model gave no sub-type."""
+    if d.event_type == "MOBILIZE" and d.acled_code is None and d.mode != "exercise":
+        return d._replace(acled_code="CHANGE_TO_GROUP_ACT")
     return d
 
 
@@ -786,7 +806,8 @@ def model_typed(
         feats = hash_features(candidate_features(doc, c, by_tok))
         vec = vectors.get(doc[c.token_i].sent.start)
         model = joint if joint is not None and vec is not None else typers.plain
-        d = riot_refined(doc[c.token_i], model.decide(model.probabilities(feats, vec), rule))
+        d = model.decide(model.probabilities(feats, vec), rule)
+        d = mobilisation_refined(riot_refined(doc[c.token_i], d))
         if rule is None and (d.no_event or d.probability < FALLBACK_MIN):
             continue
         nesting = _nesting(doc, c.token_i, triggers)
