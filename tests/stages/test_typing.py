@@ -217,3 +217,12 @@ def test_riot_police_do_not_make_a_riot(nlp: Language, actor_kb: ActorKB) -> Non
     events = _events(nlp, actor_kb, text)
     assert events
     assert all(e.typing.acled_subtype != "Violent demonstration" for e in events)
+
+
+def test_dispersed_peaceful_march_is_a_protest_with_intervention(
+    nlp: Language, actor_kb: ActorKB
+) -> None:
+    text = "Security forces fired tear gas as hundreds of teachers rallied outside the ministry."
+    protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
+    assert protests
+    assert {e.typing.acled_subtype for e in protests} == {"Protest with intervention"}

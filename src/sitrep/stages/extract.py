@@ -708,6 +708,22 @@ PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "cro
 CLASH_WORDS = frozenset({"clash", "scuffle", "skirmish", "brawl"})
 
 
+INTERVENE = frozenset(
+    {"disperse", "suppress", "crackdown", "detain", "arrest", "teargas", "cannon", "chase",
+     "baton", "break"}
+)  # fmt: skip
+
+
+def _state_response(sent: TokenSpan) -> str | None:
+    """The protest sub-type "Protest with intervention" when the sentence tells of dispersal,
+    arrests or tear gas against the demonstration, else None. (Lethal force is left to the
+    model: a death in the sentence is too often not the police's doing.)"""
+    lemmas = {t.lemma_.lower() for t in sent}
+    if "tear" in lemmas and "gas" in lemmas:
+        lemmas.add("teargas")
+    return "PROTEST_WITH_INTER" if lemmas & INTERVENE else None
+
+
 def _riot_gear(tok: Token) -> bool:
     """ "riot police", "riot gear": the word names the police's kit, not the protesters' acts."""
     return tok.dep_ in {"compound", "amod"} and tok.head.lemma_.lower() in {
@@ -748,6 +764,10 @@ def riot_refined(tok: Token, d: Decision) -> Decision:
         and (_protesters_violent(sent) or any(_lemma(t) in CLASH_WORDS for t in sent))
     ):
         return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
+    if d.event_type == "PROTEST" and d.acled_code == "PEACE_PROTEST":
+        response = _state_response(sent)
+        if response is not None:
+            return d._replace(acled_code=response)
     clash = d.event_type == "ASSAULT" and _lemma(tok) in CLASH_WORDS
     if clash and any(t.lemma_.lower() in PROTESTERS for t in tok.sent if t.i != tok.i):
         return d._replace(event_type="PROTEST", mode="riot", acled_code="VIOL_DEMONSTR")
