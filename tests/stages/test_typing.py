@@ -226,3 +226,18 @@ def test_dispersed_peaceful_march_is_a_protest_with_intervention(
     protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
     assert protests
     assert {e.typing.acled_subtype for e in protests} == {"Protest with intervention"}
+
+
+@pytest.mark.parametrize(
+    ("text", "violent"),
+    [
+        ("Thousands marched through the city and some smashed shop windows.", True),
+        ("Protesters marched against police violence in the capital on Sunday.", False),
+    ],
+)
+def test_violence_by_or_against_demonstrators(
+    nlp: Language, actor_kb: ActorKB, text: str, violent: bool
+) -> None:
+    protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
+    assert protests
+    assert ("Violent demonstration" in {e.typing.acled_subtype for e in protests}) is violent

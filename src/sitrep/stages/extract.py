@@ -701,7 +701,8 @@ def _nesting(doc: Doc, tok_i: int, trigger_tokens: set[int]) -> int:
 
 RIOT_WORDS = frozenset(
     {"riot", "rioter", "rioting", "molotov", "firebomb", "arson", "rampage", "vandalise",
-     "vandalize", "vandalism", "loot", "looting", "ablaze", "violent", "violently"}
+     "vandalize", "vandalism", "loot", "looting", "ablaze", "violent", "violently",
+     "aggressive", "smash", "pelt", "violence"}
 )  # fmt: skip
 THROWN = frozenset({"stone", "rock", "brick", "bottle", "projectile", "firework", "bomb"})
 PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "rioter", "crowd", "mob"})
@@ -731,12 +732,18 @@ def _riot_gear(tok: Token) -> bool:
     }  # fmt: skip
 
 
+def _state_violence(tok: Token) -> bool:
+    """ "police violence", "violence by security forces": violence done to the protesters."""
+    words = {c.lemma_.lower() for c in tok.subtree if c.i != tok.i}
+    return bool(words & {"police", "security", "force", "army", "soldier", "troop", "state"})
+
+
 def _protesters_violent(sent: TokenSpan) -> bool:
     """Whether a sentence says the demonstrators used violence (riots, petrol bombs, thrown
     stones, torched cars), ACLED's line between a peaceful and a violent demonstration."""
     for t in sent:
         lemma = t.lemma_.lower()
-        if lemma in RIOT_WORDS and not _riot_gear(t):
+        if lemma in RIOT_WORDS and not _riot_gear(t) and not _state_violence(t):
             return True
         if lemma in {"throw", "hurl", "pelt", "lob"} and any(
             c.lemma_.lower() in THROWN for c in t.subtree
