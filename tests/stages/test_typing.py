@@ -241,3 +241,12 @@ def test_violence_by_or_against_demonstrators(
     protests = [e for e in _events(nlp, actor_kb, text) if e.typing.event_type == "PROTEST"]
     assert protests
     assert ("Violent demonstration" in {e.typing.acled_subtype for e in protests}) is violent
+
+
+def test_lexicon_word_the_model_rejects_is_dropped(nlp: Language, actor_kb: ActorKB) -> None:
+    text = (
+        "EU ambassadors agreed on a package of sanctions against Russia, targeting the fleet "
+        "of oil tankers that helps Moscow evade earlier measures."
+    )
+    triggers = {e.trigger.text for e in _events(nlp, actor_kb, text)}
+    assert "agreed" in triggers and "targeting" not in triggers

@@ -626,6 +626,7 @@ NESTED_PENALTY = 0.85
 NONE_ACLED_PENALTY = 0.8
 FALLBACK_MIN = 0.25
 NESTED_TALK_PENALTY = 0.7
+MIN_CONFIDENCE = 0.03  # a candidate less sure than this is dropped ("sanctions targeting X")
 EMBED_SENTENCES = 3  # default of nlp.encoder_sentences: sentences per document the encoder reads
 
 
@@ -845,6 +846,8 @@ def model_typed(
             # a nested event with no ACLED sub-type ("agreed to hold talks") is the matrix
             # event's object, not the news
             conf *= NONE_ACLED_PENALTY * (NESTED_TALK_PENALTY if nesting else 1.0)
+        if conf < MIN_CONFIDENCE:
+            continue
         tok = doc[c.token_i]
         pc = _place_country(tok, places, kb) if d.mode in {"capture", "retake"} else None
         typing = make_type_from_code(
