@@ -48,7 +48,7 @@ from sitrep.stages.claims import (
     modality_of,
 )
 from sitrep.stages.dates import event_when, find_times
-from sitrep.stages.extract import Embed, EventCandidate, find_events
+from sitrep.stages.extract import EMBED_SENTENCES, Embed, EventCandidate, find_events
 from sitrep.stages.places import event_place, find_places
 
 log = logging.getLogger(__name__)
@@ -65,7 +65,7 @@ class Resources:
     actor_kb: ActorKB
     model_name: str
     encoder: SentenceEncoder | None = None
-    encoder_sentences: int = 3
+    encoder_sentences: int = EMBED_SENTENCES
 
     @property
     def analysed_with(self) -> str:
@@ -177,7 +177,7 @@ def analyse_doc(
     gazetteer: Gazetteer,
     actor_kb: ActorKB,
     embed: Embed | None = None,
-    embed_sentences: int = 3,
+    embed_sentences: int = EMBED_SENTENCES,
 ) -> Analysis:
     """Run every stage over one parsed article (`embed`: the sentence encoder for typing, read
     for the first `embed_sentences` event-bearing sentences)."""

@@ -7,7 +7,7 @@ few milliseconds). `TypingModel.probabilities(bucket_ids, embedding)` is a multi
 regression over joint labels "PLOVER|ACLED-code" (PLOVER "NONE" = no political event; ACLED "-" =
 no ACLED sub-type, e.g. talks, crime, disasters). The file holds two variants with the same
 labels: one on the trigger's hashed features and the trigger sentence's embedding
-(`nlp.embed`, used by default), and one on the hashed features alone (for `nlp.encoder = ""`).
+(`nlp/embed.py`, used by default), and one on the hashed features alone (for `nlp.encoder = ""`).
 `decide(...)` combines it with the lexicon:
 
 1. the lexicon's PLOVER type for the trigger stands unless the model gives another PLOVER type
