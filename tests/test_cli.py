@@ -267,8 +267,9 @@ def test_doctor_and_config(
 ) -> None:
     code, out, _ = run(capsys, "doctor", "--db", str(examples_db))
     assert code == 0
-    for word in ("spaCy pipeline", "gazetteer", "actor KB", "database"):
+    for word in ("spaCy pipeline", "sentence encoder", "typing model", "gazetteer", "actor KB"):
         assert word in out
+    assert "database" in out and "FAIL" not in out
     code, out, _ = run(capsys, "--set", "nlp.batch_size=3", "config", "--json")
     assert code == 0 and json.loads(out)["nlp.batch_size"] == 3
 
@@ -276,6 +277,11 @@ def test_doctor_and_config(
 def test_doctor_fails_on_a_missing_model(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--set", "nlp.model=no_such_pipeline", "doctor")
     assert code == 1 and "FAIL" in out
+
+
+def test_doctor_names_an_unknown_encoder(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--set", "nlp.encoder=no-such-encoder", "doctor")
+    assert code == 1 and "unknown sentence encoder" in out.replace("\n", " ")
 
 
 def test_second_writer_gets_a_clear_error(

@@ -173,6 +173,8 @@ def doctor(ctx: typer.Context, db: DbOption = None) -> None:
             f"spaCy {spacy.__version__}; {s.nlp.model} {load_nlp(s.nlp.model).meta.get('version')}"
         ),
     )
+    check("sentence encoder", lambda: _encoder_detail(s.nlp.encoder, s.nlp.encoder_sentences))
+    check("typing model", _typing_detail)
     check("gazetteer", lambda: ensure_gazetteer(Path(s.knowledge.dir)).describe())
     check("actor KB", lambda: load_actor_kb().describe())
 
@@ -190,6 +192,27 @@ def doctor(ctx: typer.Context, db: DbOption = None) -> None:
     out.print(table)
     if not ok:
         raise typer.Exit(1)
+
+
+def _encoder_detail(name: str, sentences: int) -> str:
+    """What `doctor` says of the sentence encoder (loading it checks that it works)."""
+    if not name:
+        return "off (nlp.encoder is empty): events are typed on trigger features alone"
+    from sitrep.nlp.embed import load_encoder
+
+    dims = load_encoder(name).encode(["Troops shelled the town."]).shape[1]
+    return f"{name}, {dims} dimensions, int8 on the CPU; reads {sentences} sentences an article"
+
+
+def _typing_detail() -> str:
+    """What `doctor` says of the bundled typing model."""
+    from sitrep.stages.typing_model import load_typing_model
+
+    plain, joint = load_typing_model(False), load_typing_model(True)
+    return (
+        f"{len(plain.labels)} labels; {len(plain.rows):,} feature rows (features only), "
+        f"{len(joint.rows):,} + embedding (joint)"
+    )
 
 
 # ---------------------------------------------------------------- ingest
