@@ -161,6 +161,17 @@ def test_counties_are_admin2_entries_with_their_state(gazetteer: gz.Gazetteer) -
     assert {"Indiana", "Kentucky", "Missouri"} <= boones
 
 
+def test_british_counties_are_admin2_entries(gazetteer: gz.Gazetteer) -> None:
+    for name in ("Kent", "Hampshire", "Fife"):
+        counties = [e for e in gazetteer.candidates(name) if e.feature is Feature.ADMIN2]
+        assert [e.country for e in counties] == ["GBR"], name
+    kent = next(e for e in gazetteer.candidates("Kent") if e.feature is Feature.ADMIN2)
+    assert _km(kent, 51.2, 0.7) < 60
+    # a district named after its town does not take the town's place
+    doncaster = gz.resolve_place_name("Doncaster", gazetteer)
+    assert doncaster is not None and doncaster.feature is Feature.CITY
+
+
 def test_bare_county_name_is_not_the_county(gazetteer: gz.Gazetteer) -> None:
     assert all(e.feature is not Feature.ADMIN2 for e in gazetteer.candidates("Laurel"))
     assert gz.resolve_place_name("Laurel Co.", gazetteer) is not None

