@@ -23,6 +23,7 @@ from sitrep.stages import claims_lexicon as lx
 from sitrep.stages.claims_figures import figures_for, find_figures, number_value
 from sitrep.stages.claims_modality import modality_of
 from sitrep.stages.claims_quotes import find_quotes, quote_spans
+from sitrep.stages.dates import find_dateline
 
 __all__ = [
     "claim_for",
@@ -194,18 +195,12 @@ def _participle_subject(verb: Token) -> Token | None:
     return subj[0] if subj else None
 
 
-DASHES = frozenset({"—", "–", "-", "--"})
-
-
 def _is_dateline(tok: Token) -> bool:
-    """An upper-case place opening the sentence before a dash ("KABUL — the ministry said"),
-    which the parser may take for a subject."""
+    """Whether a token lies in the dateline opening its sentence ("KABUL — the ministry said",
+    "KHERSON, Ukraine — …"), which the parser may take for a subject (`dates.find_dateline`)."""
     sent = tok.sent
-    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-    opens = tok.i == sent.start or all(
-        t.is_upper or t.is_punct for t in tok.doc[sent.start : tok.i]
-    )
-    return opens and tok.is_upper and len(tok) > 1 and nxt is not None and nxt.text in DASHES
+    found = find_dateline(sent.text)
+    return found is not None and found[0] <= tok.idx - sent.start_char < found[1]
 
 
 def _own_subject(verb: Token) -> tuple[Token | None, bool]:
