@@ -8,6 +8,7 @@ does not read sources or touch the database.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections.abc import Iterable, Iterator, Sequence
@@ -50,6 +51,7 @@ from sitrep.stages.claims import (
 from sitrep.stages.dates import event_when, find_times
 from sitrep.stages.extract import EMBED_SENTENCES, Embed, EventCandidate, find_events
 from sitrep.stages.places import event_place, find_places
+from sitrep.stages.statements import frame_of, statement_type
 
 log = logging.getLogger(__name__)
 
@@ -166,6 +168,63 @@ def assemble_mention(
     )
 
 
+_UNREALISED = frozenset({Modality.FUTURE, Modality.HYPOTHETICAL, Modality.NEGATED})
+
+
+def statement_mention(
+    doc: Doc, mention: Mention, token_i: int, triggers: frozenset[int]
+) -> Mention | None:
+    """The promise, threat, demand or refusal that an unrealised event is reported through
+    (see `stages/statements.py`), as a mention of its own on the words that carry it ("will
+    withdraw", "must return"); None when there is none, or when the word that frames it is
+    itself a trigger in `triggers` ("refused", "threatened")."""
+    if mention.modality not in _UNREALISED:
+        return None
+    frame = frame_of(doc, token_i)
+    if frame is None or frame.first in triggers:
+        return None
+    statement = statement_type(
+        frame,
+        mention.event_type,
+        actors=mention.actors,
+        recipients=mention.recipients,
+        speaker=mention.claim.source,
+    )
+    if statement is None:
+        return None
+    start = min(doc[frame.first].idx, mention.start)
+    end = mention.end
+    return dataclasses.replace(
+        mention,
+        mention_id=mention_id(mention.article_id, start, end),
+        start=start,
+        end=end,
+        trigger=doc.text[start:end],
+        event_type=statement.event_type,
+        mode=statement.mode,
+        acled_type=None,
+        acled_subtype=None,
+        actors=statement.actors,
+        recipients=statement.recipients,
+        modality=Modality.ASSERTED,
+        figures=(),
+    )
+
+
+def _with_statements(
+    doc: Doc, mentions: Sequence[Mention], candidates: Sequence[EventCandidate]
+) -> tuple[Mention, ...]:
+    """The mentions, each unrealised one preceded by the statement it is reported through."""
+    triggers = frozenset(c.token_i for c in candidates)
+    out: list[Mention] = []
+    for mention, candidate in zip(mentions, candidates, strict=True):
+        statement = statement_mention(doc, mention, candidate.token_i, triggers)
+        if statement is not None:
+            out.append(statement)
+        out.append(mention)
+    return tuple(out)
+
+
 def _countries(actors: Iterable[Actor]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(a.country for a in actors if a.country))
 
@@ -204,6 +263,7 @@ def analyse_doc(
         )
         for c in candidates
     )
+    mentions = _with_statements(doc, mentions, candidates)
     return Analysis(
         article=article,
         places=places,

@@ -219,3 +219,32 @@ def test_demonym_gives_the_side(
     assert {a.country for a in c.actors} == countries
     for a in c.actors:
         assert doc.text[a.start : a.end] == a.text
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "expected"),
+    [
+        ("Serbia lifted the night curfew in Montenegro on Sunday.", "lifted", "CONCEDE"),
+        ("The teachers' union called off its four-day strike on Thursday.", "called", "CONCEDE"),
+        ("The government accepted the rebels' demands for reform.", "accepted", "CONCEDE"),
+        ("The government accepted the peace plan on Monday.", "accepted", "AGREE"),
+        ("The French minister cancelled his visit to Haiti.", "cancelled", "SANCTION"),
+        ("Italy announced a suspension of air links with Serbia.", "suspension", "SANCTION"),
+        ("The United States will prohibit all aid to the rebels.", "prohibit", "SANCTION"),
+        ("Uganda granted political asylum to 18 Rwandan rebels.", "granted", "AID"),
+        ("The president granted an amnesty to 300 prisoners.", "granted", "CONCEDE"),
+        ("Police confiscated weapons from the armed groups.", "confiscated", "COERCE"),
+        ("Hundreds of supporters blocked roads in the capital.", "blocked", "PROTEST"),
+        ("The rebels handed over the bodies of two soldiers.", "handed", "CONCEDE"),
+    ],
+)
+def test_relation_changes_read_from_verb_and_object(
+    nlp: Language, actor_kb: ActorKB, text: str, trigger: str, expected: str
+) -> None:
+    e = _one(_events(nlp, actor_kb, text), trigger)
+    assert e.rule is not None and e.rule[0] == expected
+
+
+def test_returning_home_is_no_concession(nlp: Language, actor_kb: ActorKB) -> None:
+    events = _events(nlp, actor_kb, "The refugees returned home after the war.")
+    assert all(e.trigger.text != "returned" or e.rule is None for e in events)

@@ -98,6 +98,9 @@ VERBS: dict[str, Entry] = {
     "investigate": ("INVESTIGATE", "probe", 0.8), "probe": ("INVESTIGATE", "probe", 0.7),
     "mobilize": ("MOBILIZE", "troops", 0.8), "mobilise": ("MOBILIZE", "troops", 0.8),
     "deploy": ("MOBILIZE", "deploy", 0.7), "mass": ("MOBILIZE", "troops", 0.5),
+    "boycott": ("SANCTION", "break-relations", 0.6), "blockade": ("COERCE", "restrict", 0.5),
+    "confiscate": ("COERCE", "seize", 0.7), "mediate": ("CONSULT", "mediate", 0.6),
+    "contribute": ("AID", None, 0.4), "resign": ("CONCEDE", "yield", 0.5),
 }  # fmt: skip
 
 NOUNS: dict[str, Entry] = {
@@ -147,6 +150,8 @@ NOUNS: dict[str, Entry] = {
     "plea": ("REQUEST", None, 0.5), "cooperation": ("COOPERATE", None, 0.6),
     "mobilization": ("MOBILIZE", "troops", 0.7), "deployment": ("MOBILIZE", "deploy", 0.6),
     "buildup": ("MOBILIZE", "troops", 0.6), "release": ("CONCEDE", "release", 0.5),
+    "boycott": ("SANCTION", "break-relations", 0.6), "blockade": ("COERCE", "restrict", 0.5),
+    "mediation": ("CONSULT", "mediate", 0.6), "confiscation": ("COERCE", "seize", 0.7),
 }  # fmt: skip
 
 # phrasal verbs: (lemma, particle) → entry; "drive out" is a RETREAT by the object.
@@ -158,6 +163,7 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("take", "over"): ("ASSAULT", "capture", 0.6), ("crack", "down"): ("COERCE", "arrest", 0.6),
     ("rule", "out"): ("REJECT", None, 0.6), ("press", "for"): ("DEMAND", None, 0.5),
     ("take", "control"): ("ASSAULT", "capture", 0.7), ("set", "up"): ("MOBILIZE", "deploy", 0.3),
+    ("hand", "over"): ("CONCEDE", "release", 0.6), ("step", "down"): ("CONCEDE", "yield", 0.5),
 }  # fmt: skip
 
 LIGHT_VERBS = frozenset(
@@ -166,8 +172,29 @@ LIGHT_VERBS = frozenset(
 )  # fmt: skip
 AID_OBJECTS = frozenset({"aid", "assistance", "weapon", "arm", "support", "intelligence", "help"})
 PAUSE_NOUNS = frozenset({"pause", "suspension", "freeze", "halt", "hold", "ban", "moratorium"})
-SUSPEND_VERBS = frozenset({"suspend", "halt", "pause", "freeze", "cut", "stop", "withhold"})
+SUSPEND_VERBS = frozenset(
+    {"suspend", "halt", "pause", "freeze", "cut", "stop", "withhold", "prohibit", "deny", "ban"}
+)
 LIFT_VERBS = frozenset({"lift", "end", "resume", "restore", "unfreeze"})
+# Easing a restriction is a concession ("lifted the curfew", "eased sanctions", "called off the
+# strike"); suspending a tie reduces relations ("cancelled the visit", "severed ties").
+EASE_VERBS = frozenset({"lift", "end", "ease", "relax", "remove", "scrap", "rescind", "revoke"})
+RESTRICTION_NOUNS = frozenset(
+    {"curfew", "ban", "sanction", "embargo", "blockade", "siege", "restriction", "closure",
+     "emergency", "law", "lockdown", "boycott", "strike", "protest", "demonstration"}
+)  # fmt: skip
+CUT_VERBS = frozenset({"cancel", "suspend", "sever", "cut", "freeze", "downgrade", "halt"})
+TIE_NOUNS = frozenset(
+    {"visit", "talk", "tie", "relation", "link", "flight", "cooperation", "contact", "trade",
+     "negotiation", "meeting", "exchange", "mission"}
+)  # fmt: skip
+ACCEPT_TERMS = frozenset({"demand", "condition", "term", "ultimatum", "resignation"})
+ACCEPT_OFFERS = frozenset({"proposal", "plan", "offer", "deal", "invitation", "peace", "truce"})
+ROAD_NOUNS = frozenset({"road", "highway", "street", "motorway", "junction", "bridge"})
+GRANT_AID = frozenset({"asylum", "refuge", "visa", "shelter", "aid", "loan", "credit"})
+GRANT_CONCESSION = frozenset({"amnesty", "pardon", "concession", "autonomy", "clemency"})
+# "the suspension of air links", "the cancellation of the visit": a tie cut, named as a noun
+CUT_NOUNS = frozenset({"suspension", "cancellation", "severance", "severing", "freeze", "recall"})
 
 # cue lemmas in the trigger's modifiers or sentence → ASSAULT mode (first match wins)
 WEAPON_CUES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -217,6 +244,7 @@ AIMED = frozenset({"on", "at", "upon", "into"})  # "fire" + one of these is shoo
 WEAPON_WORDS = frozenset().union(*(words for _, words in WEAPON_CUES)) | {"shahed", "projectile"}
 TRIGGER_LEMMAS = frozenset(
     {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release",
+     *EASE_VERBS, *CUT_VERBS, *CUT_NOUNS, "accept", "block", "grant", "return",
      *ATTACK_VERBS, *WEAPON_OBJECT_VERBS, *TERRITORY_OBJECT_VERBS}
 )  # fmt: skip
 
@@ -378,6 +406,55 @@ def _aid_shift(verb: Token) -> Entry | None:
     return None
 
 
+def _object_lemmas(verb: Token) -> set[str]:
+    """Lemmas of the head nouns of a verb's objects (direct, or passive subject)."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs += [c for o in objs for c in o.conjuncts]
+    return {o.lemma_.lower() for o in objs}
+
+
+def _relation_shift(verb: Token) -> Entry | None:
+    """A change in relations read from verb and object: easing a restriction or calling off a
+    protest (CONCEDE), cutting a tie (SANCTION), accepting terms (CONCEDE) or an offer (AGREE),
+    blocking roads (PROTEST)."""
+    lemma = _lemma(verb)
+    heads = _object_lemmas(verb)
+    called_off = lemma == "call" and any(
+        c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
+    )
+    if (lemma in EASE_VERBS or called_off) and heads & RESTRICTION_NOUNS:
+        return ("CONCEDE", "ease", 0.7)
+    if (lemma in CUT_VERBS or called_off) and heads & TIE_NOUNS:
+        return ("SANCTION", "break-relations", 0.7)
+    if lemma == "accept" and heads & ACCEPT_TERMS:
+        return ("CONCEDE", "yield", 0.7)
+    if lemma == "accept" and heads & ACCEPT_OFFERS:
+        return ("AGREE", None, 0.6)
+    if lemma == "block" and heads & ROAD_NOUNS:
+        return ("PROTEST", "demonstrate", 0.5)
+    if lemma == "grant" and heads & GRANT_AID:
+        return ("AID", "humanitarian", 0.6)
+    if lemma == "grant" and heads & GRANT_CONCESSION:
+        return ("CONCEDE", "yield", 0.6)
+    if lemma == "return" and heads and not heads & {"home", "fire"}:
+        return ("CONCEDE", "release", 0.4)  # "return the helicopter", "returned the bodies"
+    return None
+
+
+def _cut_noun(noun: Token) -> Entry | None:
+    """A tie cut named as a noun ("the suspension of air links", "a freeze on aid")."""
+    if _lemma(noun) not in CUT_NOUNS:
+        return None
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"of", "on", "in"}:
+            objs = {o.lemma_.lower() for o in prep.children if o.dep_ == "pobj"}
+            if objs & AID_OBJECTS:
+                return ("SANCTION", "reduce-aid", 0.7)
+            if objs & TIE_NOUNS:
+                return ("SANCTION", "break-relations", 0.7)
+    return None
+
+
 def _lemma(tok: Token) -> str:
     """Lower-case lemma, mending irregular past forms the lemmatizer misses ("retook")."""
     return IRREGULAR.get(tok.lower_) or tok.lemma_.lower()
@@ -389,7 +466,7 @@ def _entry(tok: Token) -> Entry | None:
     if lemma not in TRIGGER_LEMMAS:
         return None
     if tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB"):
-        shift = _aid_shift(tok)
+        shift = _aid_shift(tok) or _relation_shift(tok)
         if shift is not None:
             return shift
         for c in tok.children:
@@ -411,7 +488,7 @@ def _entry(tok: Token) -> Entry | None:
             return None  # "ceasefire talks": the head noun is the trigger
         if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "toward", "towards"}:
             return None  # "pressed for a ceasefire": the goal, not an event
-        return NOUNS.get(lemma)
+        return _cut_noun(tok) or NOUNS.get(lemma)
     return None
 
 

@@ -55,7 +55,7 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
     "AGREE": ("ceasefire", "settle", "treaty", "mediate"),
     "CONSULT": ("visit", "host", "meet", "talks", "phone", "mediate"),
     "SUPPORT": ("praise", "endorse", "defend"),
-    "CONCEDE": ("release", "ease", "yield", "allow"),
+    "CONCEDE": ("release", "ease", "yield", "allow"),  # ease: a restriction lifted
     "COOPERATE": ("military", "economic", "intelligence", "judicial"),
     "AID": ("military", "economic", "humanitarian", "resume"),
     "RETREAT": ("withdraw", "driven-out", "disarm"),
