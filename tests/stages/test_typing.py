@@ -8,9 +8,9 @@ from spacy.language import Language
 
 from sitrep.knowledge.actors import ActorKB
 from sitrep.stages.actors import find_actors
-from sitrep.stages.extract import EventCandidate, find_events
+from sitrep.stages.extract import EventCandidate, find_events, withdrawal_refined
 from sitrep.stages.typing_features import hash_features
-from sitrep.stages.typing_model import load_typing_model
+from sitrep.stages.typing_model import Decision, load_typing_model
 
 
 def _events(nlp: Language, kb: ActorKB, text: str) -> list[EventCandidate]:
@@ -250,3 +250,58 @@ def test_lexicon_word_the_model_rejects_is_dropped(nlp: Language, actor_kb: Acto
     )
     triggers = {e.trigger.text for e in _events(nlp, actor_kb, text)}
     assert "agreed" in triggers and "targeting" not in triggers
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "code"),
+    [
+        (
+            "Government forces have withdrawn from the town of Gofgadud.",
+            "withdrawn",
+            "NON_VIOL_TERRIT_TRANSFER",
+        ),
+        ("The army withdrew from Kirkuk on Monday.", "withdrew", "NON_VIOL_TERRIT_TRANSFER"),
+        (
+            "US forces have withdrawn from a key base in northern Syria.",
+            "withdrawn",
+            "CHANGE_TO_GROUP_ACT",
+        ),
+        ("The coalition withdrew two brigades.", "withdrew", "CHANGE_TO_GROUP_ACT"),
+    ],
+)
+def test_withdrawal_subtype_when_the_model_gives_none(
+    nlp: Language, text: str, trigger: str, code: str
+) -> None:
+    doc = nlp(text)
+    (tok,) = [t for t in doc if t.text == trigger]
+    d = withdrawal_refined(tok, Decision("RETREAT", "withdraw", None, 0.5, False))
+    assert d.acled_code == code
+
+
+def test_withdrawal_rule_leaves_the_model_subtype(nlp: Language) -> None:
+    doc = nlp("The army withdrew from Kirkuk on Monday.")
+    d = Decision("RETREAT", "withdraw", "CHANGE_TO_GROUP_ACT", 0.5, False)
+    assert withdrawal_refined(doc[2], d) is d
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police seized a large amount of weapons and ammunition in a raid.",
+        "Soldiers found a cache of explosives near the border.",
+    ],
+)
+def test_arms_seized_or_found_are_disrupted_weapons_use(
+    nlp: Language, actor_kb: ActorKB, text: str
+) -> None:
+    (e,) = [e for e in _events(nlp, actor_kb, text) if e.rule and e.rule[1] == "seize-arms"]
+    assert e.typing.acled_subtype == "Disrupted weapons use"
+
+
+def test_seizing_a_town_is_not_disrupted_weapons_use(nlp: Language, actor_kb: ActorKB) -> None:
+    (e,) = [
+        e
+        for e in _events(nlp, actor_kb, "Rebels seized the town of Kidal.")
+        if e.trigger.text == "seized"
+    ]
+    assert e.typing.event_type == "ASSAULT"

@@ -191,6 +191,17 @@ TIE_NOUNS = frozenset(
 ACCEPT_TERMS = frozenset({"demand", "condition", "term", "ultimatum", "resignation"})
 ACCEPT_OFFERS = frozenset({"proposal", "plan", "offer", "deal", "invitation", "peace", "truce"})
 ROAD_NOUNS = frozenset({"road", "highway", "street", "motorway", "junction", "bridge"})
+# Weapons taken, found or made safe are ACLED's "Disrupted weapons use" (PLOVER COERCE).
+ARMS_VERBS = frozenset(
+    {"seize", "confiscate", "recover", "capture", "find", "discover", "uncover", "impound",
+     "defuse", "dismantle", "neutralise", "neutralize", "destroy"}
+)  # fmt: skip
+ARMS_NOUNS = frozenset(
+    {"weapon", "arm", "ammunition", "ammo", "explosive", "firearm", "rifle", "gun", "pistol",
+     "revolver", "grenade", "cache", "stash", "ied", "bomb", "device", "round", "cartridge",
+     "munition", "mortar", "rocket", "landmine", "mine", "detonator", "arsenal", "depot"}
+)  # fmt: skip
+ARMS_MODE = "seize-arms"
 GRANT_AID = frozenset({"asylum", "refuge", "visa", "shelter", "aid", "loan", "credit"})
 GRANT_CONCESSION = frozenset({"amnesty", "pardon", "concession", "autonomy", "clemency"})
 # "the suspension of air links", "the cancellation of the visit": a tie cut, named as a noun
@@ -244,7 +255,7 @@ AIMED = frozenset({"on", "at", "upon", "into"})  # "fire" + one of these is shoo
 WEAPON_WORDS = frozenset().union(*(words for _, words in WEAPON_CUES)) | {"shahed", "projectile"}
 TRIGGER_LEMMAS = frozenset(
     {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release",
-     *EASE_VERBS, *CUT_VERBS, *CUT_NOUNS, "accept", "block", "grant", "return",
+     *EASE_VERBS, *CUT_VERBS, *CUT_NOUNS, *ARMS_VERBS, "accept", "block", "grant", "return",
      *ATTACK_VERBS, *WEAPON_OBJECT_VERBS, *TERRITORY_OBJECT_VERBS}
 )  # fmt: skip
 
@@ -413,12 +424,21 @@ def _object_lemmas(verb: Token) -> set[str]:
     return {o.lemma_.lower() for o in objs}
 
 
+def _object_words(verb: Token) -> set[str]:
+    """Lemmas of every word in a verb's objects ("a huge amount of weapons")."""
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return {t.lemma_.lower() for o in objs for t in o.subtree}
+
+
 def _relation_shift(verb: Token) -> Entry | None:
-    """A change in relations read from verb and object: easing a restriction or calling off a
-    protest (CONCEDE), cutting a tie (SANCTION), accepting terms (CONCEDE) or an offer (AGREE),
+    """An event read from verb and object: weapons seized or found (COERCE, ACLED's disrupted
+    weapons use), easing a restriction or calling off a protest (CONCEDE), cutting a tie
+    (SANCTION), accepting terms (CONCEDE) or an offer (AGREE),
     blocking roads (PROTEST)."""
     lemma = _lemma(verb)
     heads = _object_lemmas(verb)
+    if lemma in ARMS_VERBS and _object_words(verb) & ARMS_NOUNS:
+        return ("COERCE", ARMS_MODE, 0.7)
     called_off = lemma == "call" and any(
         c.dep_ == "prt" and c.lower_ == "off" for c in verb.children
     )
@@ -859,6 +879,48 @@ def riot_refined(tok: Token, d: Decision) -> Decision:
     return d
 
 
+BASE_NOUNS = frozenset(
+    {"base", "position", "post", "camp", "checkpoint", "outpost", "barracks", "garrison"}
+)
+
+
+def _withdrawn_from(tok: Token) -> Token | None:
+    """What a withdrawal is from ("withdrew from the city" → city), if said."""
+    for holder in (tok, tok.head):
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "out"}:
+                objs = [o for o in prep.subtree if o.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+        if holder.head is holder:
+            break
+    return None
+
+
+def withdrawal_refined(tok: Token, d: Decision) -> Decision:
+    """A withdrawal the model gave no ACLED sub-type: from a named place or a stretch of
+    territory it is a "Non-violent transfer of territory"; from a base or position, or of
+    troops in general, a "Change to group/activity" (ACLED's codebook)."""
+    if d.event_type != "RETREAT" or d.acled_code is not None or d.mode != "withdraw":
+        return d
+    origin = _withdrawn_from(tok)
+    word = origin.lemma_.lower() if origin is not None else ""
+    if (
+        origin is not None
+        and word not in BASE_NOUNS
+        and (origin.ent_type_ in {"GPE", "LOC"} or word in TERRITORY)
+    ):
+        return d._replace(acled_code="NON_VIOL_TERRIT_TRANSFER")
+    return d._replace(acled_code="CHANGE_TO_GROUP_ACT")
+
+
+def arms_refined(d: Decision) -> Decision:
+    """Weapons seized, found or defused (the lexicon's arms mode) are "Disrupted weapons use"."""
+    if d.event_type == "COERCE" and d.mode == ARMS_MODE:
+        return d._replace(acled_code="DISR_WEAP")
+    return d
+
+
 def mobilisation_refined(d: Decision) -> Decision:
     """Forces formed, deployed, reinforced or mobilised (PLOVER MOBILIZE, not an exercise) are
     ACLED's strategic development "Change to group/activity" when the model gave no sub-type."""
@@ -912,7 +974,9 @@ def model_typed(
         vec = vectors.get(doc[c.token_i].sent.start)
         model = joint if joint is not None and vec is not None else typers.plain
         d = model.decide(model.probabilities(feats, vec), rule)
-        d = mobilisation_refined(riot_refined(doc[c.token_i], d))
+        tok = doc[c.token_i]
+        d = mobilisation_refined(riot_refined(tok, d))
+        d = arms_refined(withdrawal_refined(tok, d))
         if rule is None and (d.no_event or d.probability < FALLBACK_MIN):
             continue
         nesting = _nesting(doc, c.token_i, triggers)
@@ -925,7 +989,6 @@ def model_typed(
             conf *= NONE_ACLED_PENALTY * (NESTED_TALK_PENALTY if nesting else 1.0)
         if conf < MIN_CONFIDENCE:
             continue
-        tok = doc[c.token_i]
         pc = _place_country(tok, places, kb) if d.mode in {"capture", "retake"} else None
         typing = make_type_from_code(
             d.event_type,

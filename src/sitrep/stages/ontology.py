@@ -69,7 +69,7 @@ PLOVER_MODES: dict[str, tuple[str, ...]] = {
     "SANCTION": ("economic", "expel", "embargo", "reduce-aid", "break-relations"),
     "INVESTIGATE": ("inquiry", "probe"),
     "MOBILIZE": ("troops", "alert", "exercise", "deploy"),
-    "COERCE": ("arrest", "seize", "destroy-property", "restrict", "expel", "ban"),
+    "COERCE": ("arrest", "seize", "seize-arms", "destroy-property", "restrict", "expel", "ban"),
     "ASSAULT": (
         "clash",
         "capture",
@@ -154,6 +154,7 @@ _FIXED: dict[tuple[str, str | None], tuple[str, str]] = {
     ("COERCE", "arrest"): (STRATEGIC, "Arrests"),
     ("COERCE", "destroy-property"): (STRATEGIC, "Looting/property destruction"),
     ("COERCE", "seize"): (STRATEGIC, "Looting/property destruction"),
+    ("COERCE", "seize-arms"): (STRATEGIC, "Disrupted weapons use"),
     ("RETREAT", "withdraw"): (STRATEGIC, "Non-violent transfer of territory"),
     ("MOBILIZE", "deploy"): (STRATEGIC, "Headquarters or base established"),
 }
