@@ -8,7 +8,12 @@ from spacy.language import Language
 
 from sitrep.knowledge.actors import ActorKB
 from sitrep.stages.actors import find_actors
-from sitrep.stages.extract import EventCandidate, find_events, withdrawal_refined
+from sitrep.stages.extract import (
+    EventCandidate,
+    find_events,
+    riot_refined,
+    withdrawal_refined,
+)
 from sitrep.stages.typing_features import hash_features
 from sitrep.stages.typing_model import Decision, load_typing_model
 
@@ -158,6 +163,26 @@ def test_demonstrators_violence_makes_a_violent_demonstration(
     assert protests
     subtypes = {e.typing.acled_subtype for e in protests}
     assert ("Violent demonstration" in subtypes) is violent
+
+
+@pytest.mark.parametrize(
+    ("code", "text", "expected"),
+    [
+        ("PROTEST_WITH_INTER", "Demonstrators threw rocks at the police. Police fired tear gas "
+         "to disperse the crowds.", "VIOL_DEMONSTR"),
+        ("FORCE_AGAINST_PROTEST", "Demonstrators threw rocks at the police. Police fired tear "
+         "gas to disperse the crowds.", "VIOL_DEMONSTR"),
+        ("PROTEST_WITH_INTER", "Teachers marched peacefully to the ministry. Police fired tear "
+         "gas to disperse the crowds.", "PROTEST_WITH_INTER"),
+    ],
+)  # fmt: skip
+def test_response_to_a_riot_is_a_violent_demonstration(
+    nlp: Language, code: str, text: str, expected: str
+) -> None:
+    doc = nlp(text)
+    (tok,) = [t for t in doc if t.text == "disperse"]
+    d = riot_refined(tok, Decision("COERCE", "restrict", code, 0.5, False))
+    assert d.acled_code == expected
 
 
 def test_clash_fought_by_protesters_is_a_violent_demonstration(

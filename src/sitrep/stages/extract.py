@@ -858,17 +858,33 @@ def _protesters_violent(sent: TokenSpan) -> bool:
     return False
 
 
+RESPONSE_CODES = frozenset({"PROTEST_WITH_INTER", "FORCE_AGAINST_PROTEST"})
+
+
+def _around(sent: TokenSpan) -> TokenSpan:
+    """A sentence with its neighbours: where a report tells what the demonstrators did."""
+    doc = sent.doc
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    return doc[start:end]
+
+
 def riot_refined(tok: Token, d: Decision) -> Decision:
-    """A protest whose sentence shows the demonstrators' violence or clashes, or a clash fought
-    by protesters, is a violent demonstration (PROTEST/riot, ACLED Violent demonstration)."""
+    """A protest whose sentence (or a neighbour) shows the demonstrators' violence, or whose
+    sentence tells of clashes, or a clash fought by protesters, is a violent demonstration
+    (PROTEST/riot, ACLED Violent demonstration); so is the police's response to such a
+    protest (dispersal, force) that the model typed as an intervention."""
     peaceful = d.acled_code in {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
     sent = tok.sent
     if (
         d.event_type == "PROTEST"
         and peaceful
-        and (_protesters_violent(sent) or any(_lemma(t) in CLASH_WORDS for t in sent))
+        and (_protesters_violent(_around(sent)) or any(_lemma(t) in CLASH_WORDS for t in sent))
     ):
         return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
+    if d.acled_code in RESPONSE_CODES and _protesters_violent(_around(sent)):
+        # the state's response to a riot does not make the riot a peaceful protest
+        return d._replace(acled_code="VIOL_DEMONSTR")
     if d.event_type == "PROTEST" and d.acled_code == "PEACE_PROTEST":
         response = _state_response(sent)
         if response is not None:
