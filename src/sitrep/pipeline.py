@@ -56,6 +56,7 @@ from sitrep.stages.statements import frame_of, statement_type
 log = logging.getLogger(__name__)
 
 HISTORICAL_AFTER_DAYS = 180
+UNREALISED_DISCOUNT = 0.7  # an event that did not happen is less likely the news
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,12 @@ def assemble_mention(
     typing = candidate.typing
     place = event_place(doc, start, end, places)
     where = place.country if place is not None else None
+    modality = _modality(
+        doc, candidate.token_i, when, anchor, historical_after_days=historical_after_days
+    )
+    confidence = typing.confidence
+    if modality in _UNREALISED:
+        confidence = round(confidence * UNREALISED_DISCOUNT, 4)
     return Mention(
         mention_id=mid,
         article_id=article.article_id,
@@ -153,14 +160,12 @@ def assemble_mention(
         mode=typing.mode,
         acled_type=typing.acled_type,
         acled_subtype=typing.acled_subtype,
-        confidence=typing.confidence,
+        confidence=confidence,
         actors=localise(candidate.actors, where),
         recipients=localise(candidate.recipients, where),
         place=place,
         when=when,
-        modality=_modality(
-            doc, candidate.token_i, when, anchor, historical_after_days=historical_after_days
-        ),
+        modality=modality,
         claim=claim,
         responses=responses,
         status=status,
@@ -172,7 +177,7 @@ _UNREALISED = frozenset({Modality.FUTURE, Modality.HYPOTHETICAL, Modality.NEGATE
 
 
 def statement_mention(
-    doc: Doc, mention: Mention, token_i: int, triggers: frozenset[int]
+    doc: Doc, mention: Mention, candidate: EventCandidate, triggers: frozenset[int]
 ) -> Mention | None:
     """The promise, threat, demand or refusal that an unrealised event is reported through
     (see `stages/statements.py`), as a mention of its own on the words that carry it ("will
@@ -180,7 +185,7 @@ def statement_mention(
     itself a trigger in `triggers` ("refused", "threatened")."""
     if mention.modality not in _UNREALISED:
         return None
-    frame = frame_of(doc, token_i)
+    frame = frame_of(doc, candidate.token_i)
     if frame is None or frame.first in triggers:
         return None
     statement = statement_type(
@@ -204,6 +209,7 @@ def statement_mention(
         mode=statement.mode,
         acled_type=None,
         acled_subtype=None,
+        confidence=candidate.typing.confidence,  # the statement was made: no discount
         actors=statement.actors,
         recipients=statement.recipients,
         modality=Modality.ASSERTED,
@@ -218,7 +224,7 @@ def _with_statements(
     triggers = frozenset(c.token_i for c in candidates)
     out: list[Mention] = []
     for mention, candidate in zip(mentions, candidates, strict=True):
-        statement = statement_mention(doc, mention, candidate.token_i, triggers)
+        statement = statement_mention(doc, mention, candidate, triggers)
         if statement is not None:
             out.append(statement)
         out.append(mention)

@@ -107,3 +107,11 @@ def test_pipeline_adds_nothing_when_the_frame_word_is_a_trigger(resources: Any) 
     text = "The rebels threatened to storm the capital on Friday."
     types = [m.event_type for m in _analyse(resources, text)]
     assert types.count("THREATEN") == 1
+
+
+@pytest.mark.slow
+def test_unrealised_event_yields_main_place_to_its_statement(resources: Any) -> None:
+    text = "Palestinian leaders said on Monday they would boycott all contact with Washington."
+    by_trigger = {m.trigger: m for m in _analyse(resources, text)}
+    statement, event = by_trigger["would boycott"], by_trigger["boycott"]
+    assert event.confidence == pytest.approx(statement.confidence * 0.7, abs=1e-3)
