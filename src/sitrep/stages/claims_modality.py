@@ -228,6 +228,9 @@ _FUTURE_HEADS = frozenset(
         "poised",
         "likely",
         "ready",
+        "prepared",
+        "willing",
+        "eager",
     }
 )
 _HYPO_HEADS = frozenset(
