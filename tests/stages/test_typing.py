@@ -8,12 +8,8 @@ from spacy.language import Language
 
 from sitrep.knowledge.actors import ActorKB
 from sitrep.stages.actors import find_actors
-from sitrep.stages.extract import (
-    EventCandidate,
-    find_events,
-    riot_refined,
-    withdrawal_refined,
-)
+from sitrep.stages.codebook import mobilisation_refined, riot_refined, withdrawal_refined
+from sitrep.stages.extract import EventCandidate, find_events
 from sitrep.stages.typing_features import hash_features
 from sitrep.stages.typing_model import Decision, load_typing_model
 
@@ -222,7 +218,6 @@ def test_nested_talks_do_not_outrank_the_agreement(nlp: Language, actor_kb: Acto
 
 
 def test_deployed_forces_are_a_change_to_group_activity(nlp: Language, actor_kb: ActorKB) -> None:
-    from sitrep.stages.extract import mobilisation_refined
     from sitrep.stages.typing_model import Decision
 
     deploy = Decision("MOBILIZE", "troops", None, 0.6, False)
