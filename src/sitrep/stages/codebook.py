@@ -84,7 +84,7 @@ def _protesters_violent(sent: TokenSpan) -> bool:
 
 
 def _clash_in(sent: TokenSpan) -> bool:
-    """Whether the sentence tells of clashes or scuffles."""
+    """Whether the span tells of clashes or scuffles."""
     return any(t.lemma_.lower() in CLASH_WORDS for t in sent)
 
 
@@ -100,8 +100,8 @@ def _around(sent: TokenSpan) -> TokenSpan:
 
 
 def riot_refined(tok: Token, d: Decision) -> Decision:
-    """A protest whose sentence (or a neighbour) shows the demonstrators' violence, or whose
-    sentence tells of clashes, or a clash fought by protesters, is a violent demonstration
+    """A protest whose sentence (or a neighbour) shows the demonstrators' violence or tells of
+    clashes, or a clash fought by protesters, is a violent demonstration
     (PROTEST/riot, ACLED Violent demonstration); so is the police's response to such a
     protest (dispersal, force) that the model typed as an intervention."""
     peaceful = d.acled_code in {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
@@ -109,7 +109,7 @@ def riot_refined(tok: Token, d: Decision) -> Decision:
     if (
         d.event_type == "PROTEST"
         and peaceful
-        and (_protesters_violent(_around(sent)) or _clash_in(sent))
+        and (_protesters_violent(_around(sent)) or _clash_in(_around(sent)))
     ):
         return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
     if d.acled_code in RESPONSE_CODES and _protesters_violent(_around(sent)):
