@@ -172,6 +172,33 @@ def test_british_counties_are_admin2_entries(gazetteer: gz.Gazetteer) -> None:
     assert doncaster is not None and doncaster.feature is Feature.CITY
 
 
+def test_british_shire_counties_from_their_split_units(gazetteer: gz.Gazetteer) -> None:
+    for name, lat, lon in (("Cheshire", 53.2, -2.5), ("Yorkshire", 54.0, -1.2)):
+        county = next(e for e in gazetteer.candidates(name) if e.feature is Feature.ADMIN2)
+        assert county.country == "GBR" and _km(county, lat, lon) < 80, name
+    east = gz.resolve_place_name("East Yorkshire", gazetteer)
+    assert east is not None and east.name == "East Riding of Yorkshire"
+
+
+def test_shire_groups_gather_the_units_named_after_a_shire() -> None:
+    units = [
+        ("GB", "England", "Cheshire East"),
+        ("GB", "England", "Cheshire West and Chester"),
+        ("GB", "England", "Lincolnshire"),
+        ("GB", "England", "North Lincolnshire"),
+        ("US", "Texas", "Yorkshire County"),
+    ]
+    groups = gz._shire_groups(units)
+    assert groups == {("GB", "England", "Cheshire"): units[:2]}  # Lincolnshire has its own
+
+
+def test_counties_carry_the_population_of_their_towns(gazetteer: gz.Gazetteer) -> None:
+    kent = next(e for e in gazetteer.candidates("Kent") if e.feature is Feature.ADMIN2)
+    assert kent.population > 500_000
+    fife = next(e for e in gazetteer.candidates("Fife") if e.feature is Feature.ADMIN2)
+    assert fife.population > 100_000
+
+
 def test_bare_county_name_is_not_the_county(gazetteer: gz.Gazetteer) -> None:
     assert all(e.feature is not Feature.ADMIN2 for e in gazetteer.candidates("Laurel"))
     assert gz.resolve_place_name("Laurel Co.", gazetteer) is not None

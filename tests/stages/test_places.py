@@ -87,11 +87,19 @@ def test_georgia_by_context(nlp: Language, gazetteer: Gazetteer) -> None:
 
 
 def test_context_countries_break_ties(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The delegation arrived in Birmingham on Monday."
+    britain = _places(nlp, gazetteer, text, context_countries=("GBR",))["Birmingham"]
+    assert britain.country == "GBR"
+    usa = _places(nlp, gazetteer, text, context_countries=("USA",))["Birmingham"]
+    assert usa.country == "USA" and usa.admin1 == "Alabama"
+
+
+def test_an_actor_country_alone_does_not_beat_a_far_bigger_namesake(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
     text = "The delegation arrived in Alexandria on Monday."
-    egypt = _places(nlp, gazetteer, text, context_countries=("EGY",))["Alexandria"]
-    assert egypt.country == "EGY"
-    usa = _places(nlp, gazetteer, text, context_countries=("USA",))["Alexandria"]
-    assert usa.country == "USA"
+    egypt = _places(nlp, gazetteer, text, context_countries=("USA",))["Alexandria"]
+    assert egypt.country == "EGY"  # 30 times the size of Alexandria, Va.
 
 
 def _trigger(text: str, word: str) -> tuple[int, int]:

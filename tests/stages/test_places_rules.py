@@ -110,3 +110,22 @@ def test_country_named_like_a_state_of_a_us_story_that_says_america(
     found = find_places(doc, gazetteer=gazetteer, context_countries=("GEO",), actors=[actor])
     georgia = next(p for p in found if p.text == "Georgia")
     assert georgia.country == "USA" and georgia.feature is Feature.ADMIN1
+
+
+def test_natural_feature_named_after_a_river_is_not_its_namesake_town(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "He grew up in a village north of Cairo, in the Nile Delta, his family said."
+    places = _places(nlp, gazetteer, text)
+    assert "Delta" not in places  # not Delta State, Nigeria
+    assert places["Nile Delta"].country == "EGY"
+    alone = _places(nlp, gazetteer, "Floods hit Delta State on Monday, Nigerian officials said.")
+    assert any(p.country == "NGA" for p in alone.values())
+
+
+def test_state_beats_a_bigger_town_abroad_when_its_own_namesakes_lie_elsewhere(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "He will be sent to Virginia to stand trial, the prosecutor said."
+    virginia = _places(nlp, gazetteer, text)["Virginia"]
+    assert virginia.feature is Feature.ADMIN1 and virginia.country == "USA"

