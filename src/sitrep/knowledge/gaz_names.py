@@ -143,7 +143,7 @@ REGIONS: tuple[tuple[str, tuple[str, ...], float, float, str | None], ...] = (
     ("Red Sea", ("the Red Sea",), 20.0, 38.5, None),
     ("Sea of Azov", ("Azov Sea",), 46.0, 36.5, None),
     ("Strait of Hormuz", ("Hormuz",), 26.57, 56.25, None),
-    ("Persian Gulf", ("the Persian Gulf", "Arabian Gulf"), 27.0, 51.0, None),
+    ("Persian Gulf", ("the Persian Gulf", "Arabian Gulf", "the Gulf", "Gulf"), 27.0, 51.0, None),
     ("Horn of Africa", ("the Horn of Africa",), 8.0, 45.0, None),
     ("Darfur", (), 13.5, 24.0, "SDN"),
     ("Tigray", (), 14.0, 39.0, "ETH"),

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from sitrep.knowledge.gaz_names import US_ABBREVIATION_KEYS, fold
 from sitrep.knowledge.gazetteer import GazEntry, Gazetteer, name_prior
 from sitrep.model import Actor, Feature, Place, Precision
-from sitrep.stages.places_facility import facility_extent, is_generic_word
+from sitrep.stages.places_facility import NATURAL_WORDS, facility_extent, is_generic_word
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _NON_PLACE_LABELS = frozenset(
@@ -303,6 +303,8 @@ def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
             last -= 1
         if first > last or _titled(doc, first) or _looks_like_demonym(doc[first : last + 1]):
             continue
+        if not any(_is_capitalised(doc[k]) for k in range(first, last + 1)):
+            continue  # "the gulf in graduation rates": a common noun the tagger took for a place
         last = _longest_name(view, gazetteer, first, last)
         m = _make_mention(view, gazetteer, first, last, weak=False)
         if m is not None:
@@ -997,7 +999,8 @@ def _facilities(
     """Places for the facility names that `parts` belong to, each at the town it is written
     in ("Faith Regional Center in Norfolk") or else at the article's main town or county
     among the `anchors` (those with local support, and big cities); a facility that contains a
-    place of its own ("University of California") or has no town is left out."""
+    place of its own ("University of California") or has no town, and a natural feature not
+    written with its town ("the Nile Delta"), are left out."""
     if not parts:
         return []
     towns = [p for p in anchors if p.feature in _TOWN_FEATURES]
@@ -1014,7 +1017,9 @@ def _facilities(
         if (start, end) in seen or any(p.start < end and start < p.end for p in places):
             continue
         seen.add((start, end))
-        town = _written_in(doc, last, [p for p in places if p.feature in _TOWN_FEATURES]) or main
+        town = _written_in(doc, last, [p for p in places if p.feature in _TOWN_FEATURES])
+        if town is None and doc[last].lower_ not in NATURAL_WORDS:
+            town = main  # a street or building of the story's town, not a river's delta
         if town is None:
             continue
         out.append(

@@ -92,8 +92,8 @@ def facility_extent(doc: Doc, first: int, last: int) -> tuple[int, int, bool] | 
         if not _joins(doc, end + 1):
             break
         end += 1
-    while start < first and not doc[start].text[0].isupper():
-        start += 1
+    while start < first and (not doc[start].text[0].isupper() or doc[start].pos_ == "DET"):
+        start += 1  # not "A" or "The" opening the sentence: "A Delta police officer"
     while end > last and not doc[end].text[0].isupper():
         end -= 1
     if (start, end) == (first, last):
