@@ -150,3 +150,62 @@ def test_the_gulf_is_the_persian_gulf(nlp: Language, gazetteer: Gazetteer) -> No
     text = "Iran and Saudi Arabia discussed security in the Gulf on Monday."
     gulf = _places(nlp, gazetteer, text)["Gulf"]
     assert gulf.name == "Persian Gulf"
+
+
+def test_street_names_before_a_lower_case_street_word_are_streets(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "A man was shot near State and Hubbard streets in Chicago late on Friday, police said."
+    places = _places(nlp, gazetteer, text)
+    assert "Hubbard" not in places  # not Hubbard, Ohio
+    streets = places["State and Hubbard streets"]
+    assert streets.name == "Chicago"
+
+
+def test_street_name_ends_before_on(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "Officers found the car in the 400 block of North State Street on the Near North Side "
+        "of Chicago."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert "North State" not in places  # not the North Province of Cameroon
+    assert places["North State Street"].country == "USA"
+
+
+def test_township_is_not_its_namesake_town(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The gala will be held at a restaurant in Washington Township, near Trenton, New Jersey."
+    places = _places(nlp, gazetteer, text)
+    assert "Washington" not in places  # not Washington, D.C.
+    assert places["Washington Township"].admin1 == "New Jersey"
+
+
+def test_possessive_county_is_not_part_of_the_name_after_it(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "Farmers in Warren County's Hamilton Township near Cincinnati oppose the new warehouse."
+    places = _places(nlp, gazetteer, text)
+    assert places["Warren County"].admin1 == "Ohio"
+    assert places["Hamilton Township"].admin1 == "Ohio"
+
+
+def test_possessive_person_name_stays_in_the_facility_name(nlp: Language) -> None:
+    doc = nlp("Pilgrims filled Wilson's Farm Chapel, the parish said.")
+    wilson = next(t.i for t in doc if t.text == "Wilson")
+    extent = facility_extent(doc, wilson, wilson)
+    assert extent is not None and doc[extent[1]].text == "Chapel"
+
+
+def test_facility_written_in_a_town_is_placed_there(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = (
+        "A researcher at Loyola University in Los Angeles studied the vote in San Diego and "
+        "Sacramento."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert "Loyola" not in places  # not Loyola, near San Jose
+    assert places["Loyola University"].name == "Los Angeles"
+
+
+def test_town_before_a_lower_case_singular_street_word_stays_a_town(nlp: Language) -> None:
+    doc = nlp("Witnesses described heavy Kharkiv street fighting on Monday.")
+    kharkiv = next(t.i for t in doc if t.text == "Kharkiv")
+    assert facility_extent(doc, kharkiv, kharkiv) is None

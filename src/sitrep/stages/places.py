@@ -937,6 +937,7 @@ def _find_places(
     contexts = _contexts(mentions, _evidence(first), actor_countries, first)
     places: list[Place] = []
     anchors: list[Place] = []  # towns and counties a facility name may be placed in
+    starts = {m.first for m in mentions}
     for m, container in zip(mentions, containers, strict=True):
         ctx = contexts[m.key]
         entry, _score_value, reason = _best(m, ctx, container)
@@ -948,8 +949,13 @@ def _find_places(
         if _obscure(entry, m) and not local:
             continue  # "Newcomers" is not Newcomerstown, Ohio, without a nearby place
         extent = facility_extent(doc, m.first, m.last)
-        if extent is not None and not local and (extent[2] or not big):
-            # "Heathrow Animal Reception Center" in a London story: not Heathrow, Fla.
+        if extent is not None and (
+            (not local and (extent[2] or not big))
+            or (entry.feature is not Feature.COUNTRY and _town_follows(doc, extent[1], starts))
+        ):
+            # "Heathrow Animal Reception Center" in a London story: not Heathrow, Fla.;
+            # "Loyola University in Los Angeles": not Loyola, Calif. (but the "U.S." of "U.S.
+            # District Court in Cincinnati" is the country)
             parts.append(m)
             continue
         places.append(_place(view.text, m, entry, reason))
@@ -957,6 +963,13 @@ def _find_places(
             anchors.append(places[-1])
     found = places + _facilities(doc, parts, places, anchors)
     return tuple(sorted(found, key=lambda p: p.start))
+
+
+def _town_follows(doc: Doc, last: int, starts: set[int]) -> bool:
+    """True when another place is written right after a facility name ending at `last`
+    ("… University in Los Angeles", "Oulton Park, Cheshire")."""
+    i = last + 1
+    return i + 1 < len(doc) and doc[i].lower_ in (",", "in") and i + 1 in starts
 
 
 def _local_support(e: GazEntry, ctx: _Context) -> bool:

@@ -19,8 +19,11 @@ STREET_WORDS = frozenset(
      "highway", "hwy", "parkway", "pkwy", "expressway", "freeway", "turnpike", "square", "plaza",
      "bridge", "tunnel", "river", "creek", "canal", "parade", "bend", "trail", "alley", "row",
      "terrace", "crescent", "place", "circle", "quarter", "plantation", "farm", "farms",
-     "ranch", "rue", "pike"}
+     "ranch", "rue", "pike", "township", "twp"}
 )  # fmt: skip
+# Plural street words written in lower case after street names ("at State and Hubbard
+# streets"); a singular one may be a noun's modifier ("Kyiv street fighting").
+_LOWER_STREET_WORDS = frozenset({"streets", "avenues", "roads", "boulevards"})
 # Heads of buildings and institutions, often named after their town ("Dubai World Trade
 # Centre", "Harare City Council") but as often after a person or sponsor ("Barclays Center").
 BUILDING_WORDS = frozenset(
@@ -59,6 +62,10 @@ GENERIC_WORDS = FACILITY_WORDS | frozenset(
 )  # fmt: skip
 _HEADS = FACILITY_WORDS | NATURAL_WORDS
 _JOINERS = frozenset({"of", "de", "the", "and", "&", "'s", "’s", "for", "on"})
+_ENDERS = frozenset({"on", "'s", "’s"})
+_UNIT_WORDS = frozenset(
+    {"county", "parish", "borough", "district", "province", "state", "region", "township"}
+)
 _MAX_RUN = 8
 
 
@@ -74,6 +81,13 @@ def _joins(doc: Doc, i: int) -> bool:
     return bool(t.text) and (t.text[0].isupper() or t.lower_ in _JOINERS)
 
 
+def _possessive_place(doc: Doc, last: int) -> bool:
+    """True when a county or other unit is followed by "'s": what follows is in it ("Warren
+    County's Hamilton Township"), whereas "Wilson's Farm" or "St. Peter's Basilica" name a
+    facility after a person."""
+    return doc[last + 1].lower_ in ("'s", "’s") and doc[last].lower_ in _UNIT_WORDS
+
+
 def facility_extent(doc: Doc, first: int, last: int) -> tuple[int, int, bool] | None:
     """The tokens of the facility name that the mention first..last is part of, and whether
     it is a street-like name (never named after its town), or None.
@@ -84,23 +98,30 @@ def facility_extent(doc: Doc, first: int, last: int) -> tuple[int, int, bool] | 
     """
     start = first
     while start > 0 and first - start < _MAX_RUN and not doc[start].is_sent_start:
-        if not _joins(doc, start - 1):
+        if not _joins(doc, start - 1) or (
+            start == first >= 2 and _possessive_place(doc, start - 2)
+        ):
             break
         start -= 1
     end = last
     while end + 1 < len(doc) and end - last < _MAX_RUN and not doc[end + 1].is_sent_start:
-        if not _joins(doc, end + 1):
+        if not _joins(doc, end + 1) or (end == last and _possessive_place(doc, last)):
             break
         end += 1
     while start < first and (not doc[start].text[0].isupper() or doc[start].pos_ == "DET"):
         start += 1  # not "A" or "The" opening the sentence: "A Delta police officer"
     while end > last and not doc[end].text[0].isupper():
         end -= 1
+    if end + 1 < len(doc) and doc[end + 1].lower_ in _LOWER_STREET_WORDS:
+        return start, end + 1, True  # "State and Hubbard streets"
     if (start, end) == (first, last):
         return None
     for i in range(end, first - 1, -1):
         word = doc[i].lower_.rstrip(".")
-        head = i == end or doc[i + 1].lower_ in ("of", "for")
+        # A street's name ends at its head before "on" or "'s" ("North State Street on the
+        # Near North Side", "Royal Street's bars"); names run on through "of" ("University of").
+        ends = i < end and word in STREET_WORDS and doc[i + 1].lower_ in _ENDERS
+        head = i == end or ends or doc[i + 1].lower_ in ("of", "for")
         if head and word in _HEADS and (i > last or first == last):
-            return start, end, word in STREET_WORDS or word in NATURAL_WORDS
+            return start, i if ends else end, word in STREET_WORDS or word in NATURAL_WORDS
     return None
