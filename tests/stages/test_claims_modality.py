@@ -58,6 +58,11 @@ def _token(doc: Doc, word: str) -> int:
         # the object of a verb under a modal exists unless the verb realises it
         ("The company said it could cut 13,000 jobs.", "jobs", A),
         ("The army will launch an offensive.", "offensive", F),
+        # a that-clause under a demand noun is asked for, not done
+        ("The ILO reiterated its demand that Israel ease the restrictions.", "ease", H),
+        # stance adjectives frame what is to come
+        ("He said he is prepared to lift the ban.", "lift", F),
+        ("Russia said it is determined to retake the town.", "retake", F),
     ],
 )
 def test_modality_rules(nlp: Language, text: str, word: str, modality: Modality) -> None:

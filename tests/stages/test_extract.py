@@ -236,6 +236,8 @@ def test_demonym_gives_the_side(
         ("Police confiscated weapons from the armed groups.", "confiscated", "COERCE"),
         ("Hundreds of supporters blocked roads in the capital.", "blocked", "PROTEST"),
         ("The rebels handed over the bodies of two soldiers.", "handed", "CONCEDE"),
+        ("Five hundred rebels surrendered to the army last week.", "surrendered", "RETREAT"),
+        ("Serbia protested to Albania, charging it with arming the rebels.", "charging", "ACCUSE"),
     ],
 )
 def test_relation_changes_read_from_verb_and_object(
@@ -248,3 +250,11 @@ def test_relation_changes_read_from_verb_and_object(
 def test_returning_home_is_no_concession(nlp: Language, actor_kb: ActorKB) -> None:
     events = _events(nlp, actor_kb, "The refugees returned home after the war.")
     assert all(e.trigger.text != "returned" or e.rule is None for e in events)
+
+
+def test_stance_participle_takes_its_subject_as_actor(nlp: Language, actor_kb: ActorKB) -> None:
+    e = _one(
+        _events(nlp, actor_kb, "Israel is opposed to French mediation, an aide said."), "opposed"
+    )
+    assert e.typing.event_type == "REJECT"
+    assert [a.country for a in e.actors] == ["ISR"] and not e.recipients

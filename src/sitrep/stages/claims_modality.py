@@ -116,6 +116,11 @@ _ATTEMPT_NOUNS = frozenset(
         "efforts",
     }
 )
+# Nouns whose that-clause is asked for, not done ("the demand that Israel ease restrictions").
+_DEMAND_NOUNS = frozenset(
+    {"demand", "call", "request", "appeal", "plea", "proposal", "suggestion", "insistence",
+     "ultimatum", "recommendation", "resolution"}
+)  # fmt: skip
 # Nouns whose to-infinitive is planned (as the verbs in _FUTURE_HEADS: "plans to", "decided to").
 _PLAN_NOUNS = frozenset(
     {"plan", "intention", "decision", "pledge", "promise", "commitment", "vow", "goal", "aim"}
@@ -231,6 +236,10 @@ _FUTURE_HEADS = frozenset(
         "prepared",
         "willing",
         "eager",
+        "determine",
+        "determined",
+        "commit",
+        "committed",
     }
 )
 _HYPO_HEADS = frozenset(
@@ -448,6 +457,8 @@ def _noun_controlled(verb: Token) -> Modality | None:
     to import" (future), "fears that the bank will fail" (hypothetical)."""
     noun = verb.head.lemma_.lower()
     if not _infinitive(verb):
+        if noun in _DEMAND_NOUNS:
+            return Modality.HYPOTHETICAL  # "its demand that Israel ease restrictions"
         finite = verb.tag_ in {"VBD", "VBZ", "VBP", "MD"} or any(
             c.dep_ == "aux" for c in verb.children
         )

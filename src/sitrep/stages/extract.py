@@ -102,6 +102,8 @@ VERBS: dict[str, Entry] = {
     "boycott": ("SANCTION", "break-relations", 0.6), "blockade": ("COERCE", "restrict", 0.5),
     "confiscate": ("COERCE", "seize", 0.7), "mediate": ("CONSULT", "mediate", 0.6),
     "contribute": ("AID", None, 0.4), "resign": ("CONCEDE", "yield", 0.5),
+    "charge": ("ACCUSE", None, 0.5), "oppose": ("REJECT", None, 0.5),
+    "surrender": ("RETREAT", "disarm", 0.7),
 }  # fmt: skip
 
 NOUNS: dict[str, Entry] = {
@@ -153,6 +155,7 @@ NOUNS: dict[str, Entry] = {
     "buildup": ("MOBILIZE", "troops", 0.6), "release": ("CONCEDE", "release", 0.5),
     "boycott": ("SANCTION", "break-relations", 0.6), "blockade": ("COERCE", "restrict", 0.5),
     "mediation": ("CONSULT", "mediate", 0.6), "confiscation": ("COERCE", "seize", 0.7),
+    "cleansing": ("ASSAULT", "kill", 0.6), "surrender": ("RETREAT", "disarm", 0.6),
 }  # fmt: skip
 
 # phrasal verbs: (lemma, particle) → entry; "drive out" is a RETREAT by the object.
@@ -342,8 +345,15 @@ def _previous_word(tok: Token) -> Token | None:
     return tok.doc[k] if k >= tok.sent.start else None
 
 
+# Participles that state their subject's stance, not something done to it: "Israel is
+# opposed to the plan" is Israel rejecting it.
+STANCE_PARTICIPLES = frozenset({"oppose", "commit", "determine", "resolve", "prepare"})
+
+
 def _passive(verb: Token) -> bool:
-    """Whether a verb is in the passive voice."""
+    """Whether a verb is in the passive voice (not a stance participle: "is opposed to")."""
+    if _lemma(verb) in STANCE_PARTICIPLES and not any(c.dep_ == "agent" for c in verb.children):
+        return False
     return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
 
 
@@ -352,6 +362,8 @@ def _verb_args(verb: Token, by_tok: dict[int, list[Actor]]) -> tuple[list[Actor]
     passive = _passive(verb)
     agents = [g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
     subj = agents if passive else _subject(verb)
+    if not passive and _lemma(verb) in STANCE_PARTICIPLES:
+        subj += [c for c in verb.children if c.dep_ == "nsubjpass"]
     actors = [a for t in subj for a in _actors_of(t, by_tok)]
     objs = [c for c in verb.children if c.dep_ in ({"nsubjpass"} if passive else {"dobj"})]
     objs += list(_prep_objects(verb, RECIPIENT_PREPS))

@@ -38,7 +38,7 @@ _NEG = frozenset({"not", "n't", "never", "nt"})
 _REFUSE_HEADS = frozenset({"refuse", "decline", "reject", "fail", "balk", "resist"})
 _PROMISE_HEADS = frozenset(
     {"promise", "pledge", "vow", "offer", "ready", "prepared", "willing", "commit", "intend",
-     "plan", "prepare", "undertake"}
+     "plan", "prepare", "undertake", "determined", "determine", "committed", "eager"}
 )  # fmt: skip
 _REPORT_HEADS = frozenset(
     {"say", "announce", "tell", "state", "declare", "insist", "warn", "add", "confirm",
