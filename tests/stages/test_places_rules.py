@@ -209,3 +209,39 @@ def test_town_before_a_lower_case_singular_street_word_stays_a_town(nlp: Languag
     doc = nlp("Witnesses described heavy Kharkiv street fighting on Monday.")
     kharkiv = next(t.i for t in doc if t.text == "Kharkiv")
     assert facility_extent(doc, kharkiv, kharkiv) is None
+
+
+def test_name_written_with_a_comma_inside_is_one_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "He moved to Washington, D.C., after college in Ohio."
+    places = _places(nlp, gazetteer, text)
+    assert places["Washington, D.C."].admin1 == "District of Columbia"
+    town = _places(nlp, gazetteer, "He lives in Springfield, Ill., with his wife.")
+    assert town["Springfield"].admin1 == "Illinois" and "Ill." in town
+
+
+def test_longer_name_of_a_namesake_is_no_evidence_for_the_bare_name(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "OLYMPIA, Wash. - Fire crews from across Washington trained in Spokane this week. "
+        "Their chief also met officials in Washington, D.C., and in Alaska."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["Washington"].feature is Feature.ADMIN1  # the state, as "Wash." says
+    assert places["Washington, D.C."].admin1 == "District of Columbia"
+
+
+def test_town_before_a_comma_and_its_state_is_a_place_though_tagged_person(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = "A farmer in Klamath Falls, Oregon, sells hay to ranchers."
+    places = _places(nlp, gazetteer, text)
+    assert places["Klamath Falls"].admin1 == "Oregon"
+
+
+def test_big_city_tagged_as_a_nationality_is_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = _places(nlp, gazetteer, "Officials in Tunis denied the report on Monday.")
+    assert places["Tunis"].country == "TUN"
+    text = "Canadian and Western diplomats met Ukrainian officials."
+    places = _places(nlp, gazetteer, text)
+    assert not {"Canadian", "Western", "Ukrainian"} & set(places)

@@ -327,7 +327,27 @@ def _longest_name(view: _View, gazetteer: Gazetteer, first: int, last: int) -> i
             if gazetteer.has_key(key) and _names_exactly(gazetteer.lookup_key(key), key):
                 best = k
         k += 1
-    return best
+    return _comma_name(view, gazetteer, first, best)
+
+
+def _comma_name(view: _View, gazetteer: Gazetteer, first: int, last: int) -> int:
+    """The last token of a name written with a comma inside ("Washington, D.C."): the name
+    runs on across the comma through one or two capitalised words when the gazetteer knows
+    the joined form as a name of one of the shorter name's own places, else `last`."""
+    doc = view.doc
+    if last + 2 >= len(doc) or doc[last + 1].text != ",":
+        return last
+    short = gazetteer.lookup_key(fold(view.text[doc[first].idx : _char_end(doc, last)]))
+    for k in (last + 2, last + 3):
+        if k >= len(doc) or doc[k].is_sent_start or not _is_capitalised(doc[k]):
+            break
+        key = fold(view.text[doc[first].idx : _char_end(doc, k)])
+        if not gazetteer.has_key(key):
+            continue
+        joined = gazetteer.lookup_key(key)
+        if joined and all(c in short for c in joined):
+            return k
+    return last
 
 
 def _names_exactly(candidates: Sequence[GazEntry], key: str) -> bool:
@@ -357,23 +377,61 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
-def _acceptable_scan(doc: Doc, first: int, last: int) -> tuple[bool, bool]:
-    """Whether a gazetteer match outside NER places can be a place, and whether it is weak."""
+def _acceptable_scan(
+    doc: Doc, first: int, last: int, *, big_place: bool = False
+) -> tuple[bool, bool]:
+    """Whether a gazetteer match outside NER places can be a place, and whether it is weak.
+    A `big_place` (a city of 100,000 or more, or a wider region, called exactly so) may be
+    one the tagger took for a nationality ("authorities in Tunis")."""
     span = doc[first : last + 1]
     toks = [t for t in span if t.is_alpha]
     if not toks or any(_is_calendar(t) for t in toks):
         return False, False
-    if any(t.ent_type_ in _NON_PLACE_LABELS for t in span) or _looks_like_demonym(span):
+    norp = all(t.ent_type_ == "NORP" for t in span) and big_place
+    if not norp and (
+        any(t.ent_type_ in _NON_PLACE_LABELS for t in span) or _looks_like_demonym(span)
+    ):
         return False, False
     if any(t.pos_ != "PROPN" for t in toks if t.lower_ not in _NAME_JOINERS):
         return False, False
     if span.text.isupper() and len(span.text) <= 4:
         return False, False
-    if _titled(doc, first) or _in_person_name(doc, first, last):
+    if _titled(doc, first) or (
+        _in_person_name(doc, first, last) and not _region_follows(doc, last)
+    ):
         return False, False
     ents = {t.ent_type_ for t in span} - {""}
     weak = bool(ents & {"PERSON", "ORG"})
     return True, weak
+
+
+def _region_follows(doc: Doc, last: int) -> bool:
+    """True when a comma and a place the tagger found follow token `last` ("Klamath Falls,
+    Oregon"): a name so written is a town even when the tagger took it for a person."""
+    i = last + 2
+    return (
+        i < len(doc)
+        and doc[last + 1].text == ","
+        and doc[i].ent_type_ == "GPE"
+        and doc[i].ent_iob_ == "B"
+    )
+
+
+_BIG_PLACE = 100_000
+
+
+def _big_place(candidates: Sequence[GazEntry], key: str) -> bool:
+    """True when some candidate called exactly `key` is a city of 100,000 or more, or an
+    admin1 region or country."""
+    return any(
+        fold(c.name) == key
+        and (
+            c.population >= _BIG_PLACE
+            if c.feature is Feature.CITY
+            else c.feature in (Feature.ADMIN1, Feature.COUNTRY)
+        )
+        for c in candidates
+    )
 
 
 def _person_words(doc: Doc) -> frozenset[str]:
@@ -402,7 +460,9 @@ def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_
                     key = fold(view.text[doc[i].idx : _char_end(doc, last)])
                     if not gazetteer.has_key(key):
                         continue
-                    ok, weak = _acceptable_scan(doc, i, last)
+                    big = not doc[last].lower_.endswith(("ern", "ian", "ese", "ans"))
+                    big = big and _big_place(gazetteer.lookup_key(key), key)
+                    ok, weak = _acceptable_scan(doc, i, last, big_place=big)
                     if not ok or (i == last and doc[i].lower_ in people):
                         continue
                     found = _make_mention(view, gazetteer, i, last, weak=weak)
@@ -670,8 +730,8 @@ def _contexts(
     region that the article's other names fit best (see `_fits`)."""
     fits = _fits(picks)
     out: dict[str, _Context] = {}
-    for key in {m.key for m in mentions}:
-        ctx = _context(evidence, key, actor_countries)
+    for key, candidates in {m.key: m.candidates for m in mentions}.items():
+        ctx = _context(evidence, key, actor_countries, frozenset(candidates))
         home_admin1 = _home_admin1(fits, key)
         out[key] = dataclasses.replace(ctx, home_admin1=home_admin1) if home_admin1 else ctx
     return out
@@ -746,16 +806,20 @@ def _home_admin1(fits: dict[tuple[str, str], dict[str, float]], own: str) -> tup
 
 
 def _context(
-    picks: Sequence[tuple[_Mention, GazEntry]], own: str, actor_countries: frozenset[str]
+    picks: Sequence[tuple[_Mention, GazEntry]],
+    own: str,
+    actor_countries: frozenset[str],
+    candidates: frozenset[GazEntry] = frozenset(),
 ) -> _Context:
     """Countries and admin1 regions of the evidence `picks` (see `_evidence`) named other
-    than `own`: other mentions of the same name are no evidence for it."""
+    than `own`: other mentions of the same name, or of one of its own `candidates` by a
+    longer name ("Washington, D.C." for "Washington"), are no evidence for it."""
     countries: Counter[str] = Counter()
     admin1: Counter[tuple[str | None, str]] = Counter()
     sentences: dict[int, Counter[str]] = {}
     points: set[tuple[float, float]] = set()
     for m, e in picks:
-        if m.key == own or e.country is None:
+        if m.key == own or e.country is None or (e in candidates and m.key.startswith(own)):
             continue
         if e.feature in (Feature.CITY, Feature.ADMIN2):
             points.add((e.lat, e.lon))
