@@ -237,6 +237,10 @@ def test_demonym_gives_the_side(
         ("Hundreds of supporters blocked roads in the capital.", "blocked", "PROTEST"),
         ("The rebels handed over the bodies of two soldiers.", "handed", "CONCEDE"),
         ("Five hundred rebels surrendered to the army last week.", "surrendered", "RETREAT"),
+        ("Hundreds of locals went on a looting spree near Durban.", "looting", "COERCE"),
+        ("Thousands took to the streets of the capital on Sunday.", "took", "PROTEST"),
+        ("Protesters poured into the main square on Friday night.", "poured", "PROTEST"),
+        ("A woman was subjected to a brutal rape on a bus.", "rape", "ASSAULT"),
         ("Serbia protested to Albania, charging it with arming the rebels.", "charging", "ACCUSE"),
     ],
 )
@@ -258,3 +262,8 @@ def test_stance_participle_takes_its_subject_as_actor(nlp: Language, actor_kb: A
     )
     assert e.typing.event_type == "REJECT"
     assert [a.country for a in e.actors] == ["ISR"] and not e.recipients
+
+
+def test_taking_a_road_is_no_protest(nlp: Language, actor_kb: ActorKB) -> None:
+    events = _events(nlp, actor_kb, "The convoy took the main road to the airport.")
+    assert all(e.rule is None or e.rule[0] != "PROTEST" for e in events)

@@ -156,6 +156,7 @@ NOUNS: dict[str, Entry] = {
     "boycott": ("SANCTION", "break-relations", 0.6), "blockade": ("COERCE", "restrict", 0.5),
     "mediation": ("CONSULT", "mediate", 0.6), "confiscation": ("COERCE", "seize", 0.7),
     "cleansing": ("ASSAULT", "kill", 0.6), "surrender": ("RETREAT", "disarm", 0.6),
+    "rape": ("ASSAULT", "sexual", 0.8),
 }  # fmt: skip
 
 # phrasal verbs: (lemma, particle) → entry; "drive out" is a RETREAT by the object.
@@ -205,6 +206,11 @@ ARMS_NOUNS = frozenset(
      "revolver", "grenade", "cache", "stash", "ied", "bomb", "device", "round", "cartridge",
      "munition", "mortar", "rocket", "landmine", "mine", "detonator", "arsenal", "depot"}
 )  # fmt: skip
+# Nouns for a run of events named by their kind: "a looting spree", "a bombing campaign".
+EPISODE_NOUNS = frozenset({"spree", "campaign", "wave", "rampage", "series", "string"})
+# "took to the streets", "poured into the square": a demonstration
+STREET_NOUNS = frozenset({"street", "streets", "square", "road", "roads"})
+STREET_VERBS = frozenset({"take", "pour", "flood", "spill", "surge", "throng"})
 GRANT_AID = frozenset({"asylum", "refuge", "visa", "shelter", "aid", "loan", "credit"})
 GRANT_CONCESSION = frozenset({"amnesty", "pardon", "concession", "autonomy", "clemency"})
 # "the suspension of air links", "the cancellation of the visit": a tie cut, named as a noun
@@ -254,7 +260,8 @@ AIMED = frozenset({"on", "at", "upon", "into"})  # "fire" + one of these is shoo
 WEAPON_WORDS = frozenset().union(*(words for _, words in WEAPON_CUES)) | {"shahed", "projectile"}
 TRIGGER_LEMMAS = frozenset(
     {*VERBS, *NOUNS, *(v for v, _ in PHRASAL), *SUSPEND_VERBS, *LIFT_VERBS, "free", "release",
-     *EASE_VERBS, *CUT_VERBS, *CUT_NOUNS, *ARMS_VERBS, "accept", "block", "grant", "return",
+     *EASE_VERBS, *CUT_VERBS, *CUT_NOUNS, *ARMS_VERBS, *STREET_VERBS, "accept", "block", "grant",
+     "return",
      *ATTACK_VERBS, *WEAPON_OBJECT_VERBS, *TERRITORY_OBJECT_VERBS}
 )  # fmt: skip
 
@@ -460,6 +467,8 @@ def _relation_shift(verb: Token) -> Entry | None:
         return ("AGREE", None, 0.6)
     if lemma == "block" and heads & ROAD_NOUNS:
         return ("PROTEST", "demonstrate", 0.5)
+    if lemma in STREET_VERBS and _to_the_streets(verb):
+        return ("PROTEST", "demonstrate", 0.6)
     if lemma == "grant" and heads & GRANT_AID:
         return ("AID", "humanitarian", 0.6)
     if lemma == "grant" and heads & GRANT_CONCESSION:
@@ -467,6 +476,16 @@ def _relation_shift(verb: Token) -> Entry | None:
     if lemma == "return" and heads and not heads & {"home", "fire"}:
         return ("CONCEDE", "release", 0.4)  # "return the helicopter", "returned the bodies"
     return None
+
+
+def _to_the_streets(verb: Token) -> bool:
+    """True for "took to the streets", "poured into the main square"."""
+    return any(
+        prep.dep_ == "prep"
+        and prep.lower_ in {"to", "into", "onto", "through"}
+        and any(o.dep_ == "pobj" and o.lower_ in STREET_NOUNS for o in prep.children)
+        for prep in verb.children
+    )
 
 
 def _cut_noun(noun: Token) -> Entry | None:
@@ -512,11 +531,17 @@ def _entry(tok: Token) -> Entry | None:
             return None
         return VERBS.get(lemma) or ATTACK_VERBS.get(lemma)
     if tok.pos_ in {"NOUN", "PROPN"}:
-        if tok.dep_ in {"compound", "amod"} and tok.head.pos_ == "NOUN":
+        if (
+            tok.dep_ in {"compound", "amod"}
+            and tok.head.pos_ == "NOUN"
+            and _lemma(tok.head) not in EPISODE_NOUNS
+        ):
             return None  # "ceasefire talks": the head noun is the trigger
         if tok.dep_ == "pobj" and tok.head.lower_ in {"for", "toward", "towards"}:
             return None  # "pressed for a ceasefire": the goal, not an event
         return _cut_noun(tok) or NOUNS.get(lemma)
+    if tok.dep_ == "amod" and _lemma(tok.head) in EPISODE_NOUNS:
+        return NOUNS.get(lemma)  # "a looting spree", tagged as an adjective
     return None
 
 
