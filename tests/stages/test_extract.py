@@ -241,6 +241,8 @@ def test_demonym_gives_the_side(
         ("Thousands took to the streets of the capital on Sunday.", "took", "PROTEST"),
         ("Protesters poured into the main square on Friday night.", "poured", "PROTEST"),
         ("A woman was subjected to a brutal rape on a bus.", "rape", "ASSAULT"),
+        ("The army wrested control of the camp from the militia.", "wrested", "ASSAULT"),
+        ("Army units established control over the village on Monday.", "established", "ASSAULT"),
         ("Serbia protested to Albania, charging it with arming the rebels.", "charging", "ACCUSE"),
     ],
 )

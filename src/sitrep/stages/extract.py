@@ -103,7 +103,7 @@ VERBS: dict[str, Entry] = {
     "confiscate": ("COERCE", "seize", 0.7), "mediate": ("CONSULT", "mediate", 0.6),
     "contribute": ("AID", None, 0.4), "resign": ("CONCEDE", "yield", 0.5),
     "charge": ("ACCUSE", None, 0.5), "oppose": ("REJECT", None, 0.5),
-    "surrender": ("RETREAT", "disarm", 0.7),
+    "surrender": ("RETREAT", "disarm", 0.7), "wrest": ("ASSAULT", "capture", 0.7),
 }  # fmt: skip
 
 NOUNS: dict[str, Entry] = {
@@ -169,6 +169,9 @@ PHRASAL: dict[tuple[str, str], Entry] = {
     ("rule", "out"): ("REJECT", None, 0.6), ("press", "for"): ("DEMAND", None, 0.5),
     ("take", "control"): ("ASSAULT", "capture", 0.7), ("set", "up"): ("MOBILIZE", "deploy", 0.3),
     ("hand", "over"): ("CONCEDE", "release", 0.6), ("step", "down"): ("CONCEDE", "yield", 0.5),
+    ("establish", "control"): ("ASSAULT", "capture", 0.6),
+    ("gain", "control"): ("ASSAULT", "capture", 0.6),
+    ("wrest", "control"): ("ASSAULT", "capture", 0.8),
 }  # fmt: skip
 
 LIGHT_VERBS = frozenset(
