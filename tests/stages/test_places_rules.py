@@ -245,3 +245,27 @@ def test_big_city_tagged_as_a_nationality_is_a_place(nlp: Language, gazetteer: G
     text = "Canadian and Western diplomats met Ukrainian officials."
     places = _places(nlp, gazetteer, text)
     assert not {"Canadian", "Western", "Ukrainian"} & set(places)
+
+
+def test_country_abbreviation_tagged_as_an_organisation_is_the_country(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "China said it was reasonable to address the DPRK's security concerns. The grant was "
+        "awarded by the U.S. Department of Transportation, and the UAE leads the region."
+    )
+    places = _places(nlp, gazetteer, text)
+    assert places["DPRK"].country == "PRK" and places["DPRK"].feature is Feature.COUNTRY
+    assert places["U.S."].country == "USA"
+    assert places["UAE"].country == "ARE"
+
+
+def test_capitals_codes_that_are_not_country_abbreviations(
+    nlp: Language, gazetteer: Gazetteer
+) -> None:
+    text = (
+        "The UN and NATO met on Monday. Shipments grew, according to GTM Research, and agents "
+        "from the ATF arrived at 8 a.m. EST. BY CHAD KLIMACK Advocate Reporter"
+    )
+    places = _places(nlp, gazetteer, text)
+    assert not {"UN", "NATO", "GTM", "ATF", "EST", "CHAD"} & set(places)

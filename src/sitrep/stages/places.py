@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -378,12 +379,15 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _acceptable_scan(
-    doc: Doc, first: int, last: int, *, big_place: bool = False
+    doc: Doc, first: int, last: int, *, big_place: bool = False, country_code: bool = False
 ) -> tuple[bool, bool]:
     """Whether a gazetteer match outside NER places can be a place, and whether it is weak.
     A `big_place` (a city of 100,000 or more, or a wider region, called exactly so) may be
-    one the tagger took for a nationality ("authorities in Tunis")."""
+    one the tagger took for a nationality ("authorities in Tunis"); a `country_code` (see
+    `_country_code`) is a place whatever the tagger called it."""
     span = doc[first : last + 1]
+    if country_code:
+        return True, False
     toks = [t for t in span if t.is_alpha]
     if not toks or any(_is_calendar(t) for t in toks):
         return False, False
@@ -403,6 +407,24 @@ def _acceptable_scan(
     ents = {t.ent_type_ for t in span} - {""}
     weak = bool(ents & {"PERSON", "ORG"})
     return True, weak
+
+
+_CODE_LETTERS = re.compile(r"[A-Z](?:\.?[A-Z]){1,3}\.?")
+
+
+def _country_code(text: str, candidates: Sequence[GazEntry]) -> bool:
+    """True for a capitals abbreviation the gazetteer knows first of all as a country
+    ("DPRK", "UAE", "U.S."): the tagger often calls it an organisation ("the DPRK's
+    concerns", "the U.S. Department of Transportation"), but it names the country all the
+    same. "UN" or "NATO", which the gazetteer knows only as small towns, stay out, and so
+    do the name in capitals ("BY CHAD KLIMACK") and three-letter ISO codes, which news
+    writes for other things ("GTM Research", "the ATF", "8 a.m. EST")."""
+    if not candidates or _CODE_LETTERS.fullmatch(text) is None:
+        return False
+    top, letters = candidates[0], text.replace(".", "")
+    return (
+        top.feature is Feature.COUNTRY and fold(top.name) != fold(text) and letters != top.country
+    )
 
 
 def _region_follows(doc: Doc, last: int) -> bool:
@@ -461,8 +483,10 @@ def _scan_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_
                     if not gazetteer.has_key(key):
                         continue
                     big = not doc[last].lower_.endswith(("ern", "ian", "ese", "ans"))
-                    big = big and _big_place(gazetteer.lookup_key(key), key)
-                    ok, weak = _acceptable_scan(doc, i, last, big_place=big)
+                    candidates = gazetteer.lookup_key(key)
+                    big = big and _big_place(candidates, key)
+                    code = i == last and _country_code(doc[i].text, candidates)
+                    ok, weak = _acceptable_scan(doc, i, last, big_place=big, country_code=code)
                     if not ok or (i == last and doc[i].lower_ in people):
                         continue
                     found = _make_mention(view, gazetteer, i, last, weak=weak)
