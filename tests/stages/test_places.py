@@ -8,8 +8,9 @@ import pytest
 from spacy.language import Language
 
 from sitrep.knowledge.gazetteer import Gazetteer
-from sitrep.model import Feature, Place, Precision
+from sitrep.model import Feature, Precision
 from sitrep.stages.places import event_place, find_places
+from stages.place_helpers import places_in
 
 pytestmark = pytest.mark.slow
 
@@ -20,16 +21,8 @@ SUDZHA_TEXT = (
 )
 
 
-def _places(nlp: Language, gazetteer: Gazetteer, text: str, **kw: object) -> dict[str, Place]:
-    doc = nlp(text)
-    found = find_places(doc, gazetteer=gazetteer, **kw)  # type: ignore[arg-type]
-    for p in found:
-        assert doc.text[p.start : p.end] == p.text
-    return {p.text: p for p in found}
-
-
 def test_sudzha_in_its_kursk_border_region(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, SUDZHA_TEXT)
+    places = places_in(nlp, gazetteer, SUDZHA_TEXT)
     sudzha = places["Sudzha"]
     assert sudzha.country == "RUS" and sudzha.admin1 == "Kursk Oblast"
     assert sudzha.precision is Precision.PLACE
@@ -43,14 +36,14 @@ def test_sudzha_in_its_kursk_border_region(nlp: Language, gazetteer: Gazetteer) 
 
 
 def test_people_demonyms_and_dates_are_not_places(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, SUDZHA_TEXT)
+    places = places_in(nlp, gazetteer, SUDZHA_TEXT)
     for text in ("Oleksandr", "Syrskyi", "Oleksandr Syrskyi", "Ukrainian", "Wednesday"):
         assert text not in places
 
 
 def test_written_hierarchy(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Troops left Sudzha, Kursk oblast, on Thursday, the general staff said."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Sudzha"].admin1 == "Kursk Oblast"
     assert "written after it" in places["Sudzha"].reason
     assert places["Kursk oblast"].precision is Precision.ADMIN1
@@ -59,13 +52,13 @@ def test_written_hierarchy(nlp: Language, gazetteer: Gazetteer) -> None:
 @pytest.mark.parametrize("spelling", ["Kyiv", "Kiev"])
 def test_kyiv_and_kiev(nlp: Language, gazetteer: Gazetteer, spelling: str) -> None:
     text = f"Air-raid sirens sounded across {spelling} overnight, city officials said."
-    place = _places(nlp, gazetteer, text)[spelling]
+    place = places_in(nlp, gazetteer, text)[spelling]
     assert place.geonameid == 703448 and place.country == "UKR"
 
 
 def test_countries_resolve_to_countries(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Saudi Arabia hosted the talks, and envoys from Russia and the United States attended."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Saudi Arabia"].precision is Precision.COUNTRY
     assert places["Saudi Arabia"].country == "SAU"
     assert places["Russia"].country == "RUS"
@@ -74,23 +67,23 @@ def test_countries_resolve_to_countries(nlp: Language, gazetteer: Gazetteer) -> 
 
 def test_admin1_name(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Shelling continued in the Donetsk Oblast, the regional governor said."
-    place = _places(nlp, gazetteer, text)["Donetsk Oblast"]
+    place = places_in(nlp, gazetteer, text)["Donetsk Oblast"]
     assert place.feature is Feature.ADMIN1 and place.country == "UKR"
 
 
 def test_georgia_by_context(nlp: Language, gazetteer: Gazetteer) -> None:
     us = "Storms flooded Savannah and Macon, and officials in Atlanta said Georgia would need aid."
-    assert _places(nlp, gazetteer, us)["Georgia"].country == "USA"
+    assert places_in(nlp, gazetteer, us)["Georgia"].country == "USA"
     caucasus = "Georgia and Armenia held talks in Tbilisi on the border dispute."
-    place = _places(nlp, gazetteer, caucasus)["Georgia"]
+    place = places_in(nlp, gazetteer, caucasus)["Georgia"]
     assert place.country == "GEO" and place.precision is Precision.COUNTRY
 
 
 def test_context_countries_break_ties(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "The delegation arrived in Birmingham on Monday."
-    britain = _places(nlp, gazetteer, text, context_countries=("GBR",))["Birmingham"]
+    britain = places_in(nlp, gazetteer, text, context_countries=("GBR",))["Birmingham"]
     assert britain.country == "GBR"
-    usa = _places(nlp, gazetteer, text, context_countries=("USA",))["Birmingham"]
+    usa = places_in(nlp, gazetteer, text, context_countries=("USA",))["Birmingham"]
     assert usa.country == "USA" and usa.admin1 == "Alabama"
 
 
@@ -98,7 +91,7 @@ def test_an_actor_country_alone_does_not_beat_a_far_bigger_namesake(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
     text = "The delegation arrived in Alexandria on Monday."
-    egypt = _places(nlp, gazetteer, text, context_countries=("USA",))["Alexandria"]
+    egypt = places_in(nlp, gazetteer, text, context_countries=("USA",))["Alexandria"]
     assert egypt.country == "EGY"  # 30 times the size of Alexandria, Va.
 
 
@@ -159,49 +152,51 @@ def test_nearby_places_settle_an_ambiguous_town(nlp: Language, gazetteer: Gazett
         "Deputies from Lamar County arrested two men in Paris on Friday after a chase that "
         "began in Blossom."
     )
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Paris"].country == "USA" and places["Paris"].admin1 == "Texas"
     assert "km of other places" in places["Paris"].reason
 
 
 def test_nearby_towns_pick_the_right_springfield(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Springfield police said the suspect had fled from Decatur toward Champaign."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert {places[n].admin1 for n in ("Springfield", "Decatur", "Champaign")} == {"Illinois"}
 
 
 def test_counties_resolve_to_admin2(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Rain flooded roads across Laurel County and Whitley County on Sunday."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     laurel = places["Laurel County"]
     assert laurel.feature is Feature.ADMIN2 and laurel.precision is Precision.ADMIN2
     assert laurel.admin1 == "Kentucky"
 
 
 def test_state_abbreviation_after_a_town(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, "The crash closed the highway near Richmond, Ky., for hours.")
+    places = places_in(
+        nlp, gazetteer, "The crash closed the highway near Richmond, Ky., for hours."
+    )
     assert places["Richmond"].admin1 == "Kentucky"
     assert places["Ky."].feature is Feature.ADMIN1
 
 
 def test_abbreviation_lookalikes_are_not_states(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, "Miss Jones said the meeting in Boston would resume.")
+    places = places_in(nlp, gazetteer, "Miss Jones said the meeting in Boston would resume.")
     assert not any(p.feature is Feature.ADMIN1 for p in places.values())
     assert "Jones" not in places
 
 
 def test_seas_beat_small_towns_of_the_same_name(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "The storm moved out over the Atlantic on Tuesday, forecasters in Miami said."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Atlantic"].feature is Feature.REGION
     text = "Tankers crossed the Pacific to reach ports in Japan."
-    assert _places(nlp, gazetteer, text)["Pacific"].country is None
+    assert places_in(nlp, gazetteer, text)["Pacific"].country is None
 
 
 def test_countries_get_a_real_centroid(nlp: Language, gazetteer: Gazetteer) -> None:
     from sitrep.stages.places import distance_km
 
-    russia = _places(nlp, gazetteer, "Envoys from Russia met in Geneva.")["Russia"]
+    russia = places_in(nlp, gazetteer, "Envoys from Russia met in Geneva.")["Russia"]
     assert russia.lat is not None and russia.lon is not None
     assert distance_km(russia.lat, russia.lon, 60.0, 100.0) < 50
 

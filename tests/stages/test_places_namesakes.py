@@ -6,18 +6,11 @@ import pytest
 from spacy.language import Language
 
 from sitrep.knowledge.gazetteer import Gazetteer
-from sitrep.model import Actor, Feature, Place
+from sitrep.model import Actor, Feature
 from sitrep.stages.places import find_places
+from stages.place_helpers import places_in
 
 pytestmark = pytest.mark.slow
-
-
-def _places(nlp: Language, gazetteer: Gazetteer, text: str, **kw: object) -> dict[str, Place]:
-    doc = nlp(text)
-    found = find_places(doc, gazetteer=gazetteer, **kw)  # type: ignore[arg-type]
-    for p in found:
-        assert doc.text[p.start : p.end] == p.text
-    return {p.text: p for p in found}
 
 
 # ---------------------------------------------------------------- namesakes
@@ -30,7 +23,7 @@ def test_a_mentioned_country_does_not_pull_a_world_city_to_a_small_namesake(
         "The pope flew from Rome to Lisbon on Monday, after talks with U.S. officials, the "
         "United States embassy said."
     )
-    rome = _places(nlp, gazetteer, text, context_countries=("USA",))["Rome"]
+    rome = places_in(nlp, gazetteer, text, context_countries=("USA",))["Rome"]
     assert rome.country == "ITA"
 
 
@@ -38,7 +31,7 @@ def test_a_written_state_still_picks_the_small_namesake(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
     text = "Police in Rome, Ga., arrested two men on Monday, U.S. officials said."
-    rome = _places(nlp, gazetteer, text)["Rome"]
+    rome = places_in(nlp, gazetteer, text)["Rome"]
     assert rome.country == "USA" and rome.admin1 == "Georgia"
 
 
@@ -46,7 +39,7 @@ def test_a_named_state_alone_does_not_pull_a_big_city_to_its_small_namesake(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
     text = "Ohio State beat Louisville on Saturday, a week after Ohio lost to Michigan."
-    louisville = _places(nlp, gazetteer, text)["Louisville"]
+    louisville = places_in(nlp, gazetteer, text)["Louisville"]
     assert louisville.admin1 == "Kentucky"
 
 
@@ -54,7 +47,7 @@ def test_a_small_town_known_only_by_an_alternate_name_needs_local_support(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
     text = "Newcomers to the city said rents were high, US officials said."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert "Newcomers" not in places  # an alternate name of Newcomerstown, Ohio
     assert places["US"].feature is Feature.COUNTRY
 
@@ -66,7 +59,7 @@ def test_british_counties_split_into_unitary_authorities(
         "Races were held at Oulton Park, Cheshire, and at Croft, Yorkshire, before the finale "
         "in Fife, UK fans said."
     )
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     for name in ("Cheshire", "Yorkshire", "Fife"):
         assert places[name].country == "GBR" and places[name].feature is Feature.ADMIN2, name
     assert places["Oulton Park"].name == "Cheshire"  # the county written after the facility
@@ -77,7 +70,7 @@ def test_british_counties_split_into_unitary_authorities(
 
 def test_country_names_the_tagger_cuts_short(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Delegates from Trinidad and Tobago and the U.S. Virgin Islands met in Miami."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Trinidad and Tobago"].country == "TTO"
     assert places["U.S. Virgin Islands"].feature is Feature.COUNTRY
     assert "Trinidad" not in places and "U.S." not in places
@@ -85,19 +78,19 @@ def test_country_names_the_tagger_cuts_short(nlp: Language, gazetteer: Gazetteer
 
 def test_full_country_name_with_a_possessive(nlp: Language, gazetteer: Gazetteer) -> None:
     text = "Talks on the threat facing the Democratic People's Republic of Korea resumed."
-    places = _places(nlp, gazetteer, text)
+    places = places_in(nlp, gazetteer, text)
     assert places["Democratic People's Republic of Korea"].country == "PRK"
 
 
 def test_us_written_in_capitals_is_the_country(nlp: Language, gazetteer: Gazetteer) -> None:
-    places = _places(nlp, gazetteer, "Prices rose faster than in the rest of the US.")
+    places = places_in(nlp, gazetteer, "Prices rose faster than in the rest of the US.")
     assert places["US"].country == "USA" and places["US"].feature is Feature.COUNTRY
 
 
 def test_state_abbreviation_after_a_dateline_in_capitals(
     nlp: Language, gazetteer: Gazetteer
 ) -> None:
-    places = _places(nlp, gazetteer, "OAKLAND, Calif. (AP) - The team won again on Sunday.")
+    places = places_in(nlp, gazetteer, "OAKLAND, Calif. (AP) - The team won again on Sunday.")
     assert places["Calif."].feature is Feature.ADMIN1 and places["Calif."].name == "California"
     assert places["OAKLAND"].admin1 == "California"
 
@@ -121,5 +114,5 @@ def test_facility_is_placed_in_the_county_the_article_is_about(
         "Firefighters in Cuyahoga County said a fire broke out in a shop on Royal Street. "
         "Cuyahoga County officials said nobody was hurt, the mayor of Cleveland said."
     )
-    street = _places(nlp, gazetteer, text)["Royal Street"]
+    street = places_in(nlp, gazetteer, text)["Royal Street"]
     assert street.name == "Cuyahoga County" and street.reason == "in Cuyahoga County"
