@@ -26,6 +26,10 @@ def test_fold_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
 
 
+def test_fold_unifies_endings_until_stable() -> None:
+    assert fold("iĳ") == fold(fold("iĳ")) == "y"  # "iij" → "iy" → "y"
+
+
 def test_lookups_by_id_and_country(gazetteer: gz.Gazetteer) -> None:
     kyiv = gazetteer.get(703448)
     assert kyiv is not None and kyiv.name == "Kyiv" and kyiv.country == "UKR"

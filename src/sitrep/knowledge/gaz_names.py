@@ -204,7 +204,10 @@ def fold(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     if text.startswith("the "):
         text = text[4:]
-    return _ENDINGS.sub("y", text)
+    # Until stable: unifying one ending can leave another ("iij" → "iy" → "y").
+    while (unified := _ENDINGS.sub("y", text)) != text:
+        text = unified
+    return text
 
 
 def county_keys(name: str) -> Iterator[str]:

