@@ -325,3 +325,10 @@ def test_seizing_a_town_is_not_disrupted_weapons_use(nlp: Language, actor_kb: Ac
         if e.trigger.text == "seized"
     ]
     assert e.typing.event_type == "ASSAULT"
+
+
+def test_weapons_destroyed_in_a_strike_stay_an_attack(nlp: Language, actor_kb: ActorKB) -> None:
+    text = "A Russian drone destroyed an ammunition depot near Kharkiv on Monday."
+    (e,) = [e for e in _events(nlp, actor_kb, text) if e.trigger.text == "destroyed"]
+    assert e.rule is not None and e.rule[1] != "seize-arms"
+    assert e.typing.event_type == "ASSAULT"

@@ -199,10 +199,11 @@ TIE_NOUNS = frozenset(
 ACCEPT_TERMS = frozenset({"demand", "condition", "term", "ultimatum", "resignation"})
 ACCEPT_OFFERS = frozenset({"proposal", "plan", "offer", "deal", "invitation", "peace", "truce"})
 ROAD_NOUNS = frozenset({"road", "highway", "street", "motorway", "junction", "bridge"})
-# Weapons taken, found or made safe are ACLED's "Disrupted weapons use" (PLOVER COERCE).
+# Weapons taken, found or made safe are ACLED's "Disrupted weapons use" (PLOVER COERCE);
+# destroying them ("a drone destroyed an ammunition depot") stays an attack.
 ARMS_VERBS = frozenset(
     {"seize", "confiscate", "recover", "capture", "find", "discover", "uncover", "impound",
-     "defuse", "dismantle", "neutralise", "neutralize", "destroy"}
+     "defuse", "dismantle", "neutralise", "neutralize"}
 )  # fmt: skip
 ARMS_NOUNS = frozenset(
     {"weapon", "arm", "ammunition", "ammo", "explosive", "firearm", "rifle", "gun", "pistol",
@@ -450,9 +451,9 @@ def _object_words(verb: Token) -> set[str]:
 
 def _relation_shift(verb: Token) -> Entry | None:
     """An event read from verb and object: weapons seized or found (COERCE, ACLED's disrupted
-    weapons use), easing a restriction or calling off a protest (CONCEDE), cutting a tie
-    (SANCTION), accepting terms (CONCEDE) or an offer (AGREE),
-    blocking roads (PROTEST)."""
+    weapons use); a restriction eased or a protest called off, terms accepted, an amnesty
+    granted, a helicopter returned (CONCEDE); a tie cut (SANCTION); an offer accepted (AGREE);
+    roads blocked or streets taken (PROTEST); asylum granted (AID)."""
     lemma = _lemma(verb)
     heads = _object_lemmas(verb)
     if lemma in ARMS_VERBS and _object_words(verb) & ARMS_NOUNS:
