@@ -63,6 +63,9 @@ def _token(doc: Doc, word: str) -> int:
         # stance adjectives frame what is to come
         ("He said he is prepared to lift the ban.", "lift", F),
         ("Russia said it is determined to retake the town.", "retake", F),
+        # a finite past clause under a future-minded verb was done, not planned
+        ("The union announced that it has called off the strike.", "called", A),
+        ("The union announced that it will call off the strike.", "call", F),
     ],
 )
 def test_modality_rules(nlp: Language, text: str, word: str, modality: Modality) -> None:

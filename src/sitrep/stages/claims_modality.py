@@ -427,8 +427,12 @@ def _controlled(verb: Token) -> Modality | None:
             return Modality.NEGATED
         if lemma in _HYPO_HEADS or (lemma in _BELIEF_HEADS and _hearsay(verb, head)):
             return Modality.HYPOTHETICAL
-        if lemma in _FUTURE_HEADS and (lemma != "be" or _infinitive(verb)):
-            return Modality.FUTURE
+        if (
+            lemma in _FUTURE_HEADS
+            and (lemma != "be" or _infinitive(verb))
+            and not (verb.dep_ == "ccomp" and _finite_past(verb))
+        ):
+            return Modality.FUTURE  # not "announced that it has called off the strike"
         if _infinitive(verb) and verb.dep_ == "advcl":
             if lemma in _RESULT_HEADS or lemma in _REALIZED_HEADS:
                 return None  # a result: "fell 3% to close at 8,962"
@@ -440,6 +444,15 @@ def _controlled(verb: Token) -> Modality | None:
             return own
         verb = head
     return None
+
+
+def _finite_past(verb: Token) -> bool:
+    """True for a finite past or perfect verb ("called", "has called"): done, not planned."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "aux" and c.lemma_.lower() == "have" for c in verb.children
+    )
 
 
 def _hearsay(verb: Token, head: Token) -> bool:
