@@ -179,6 +179,37 @@ def test_state_abbreviation_after_a_town(nlp: Language, gazetteer: Gazetteer) ->
     assert places["Ky."].feature is Feature.ADMIN1
 
 
+def test_state_abbreviations_in_party_tags(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The bill was written by Rep. Tom Harlan, D-S.C., and Sen. Ann Cole, R-Ind., last year."
+    places = places_in(nlp, gazetteer, text)
+    assert places["S.C."].name == "South Carolina" and places["S.C."].feature is Feature.ADMIN1
+    assert places["Ind."].name == "Indiana"
+    assert "Tom Harlan" not in places and "Ann Cole" not in places
+
+
+def test_state_abbreviations_before_road_numbers(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Crews will widen the road from S.C. 5 west to S.C. 161 next spring."
+    places = places_in(nlp, gazetteer, text)
+    assert places["S.C."].name == "South Carolina"
+
+
+def test_state_abbreviation_in_brackets_after_a_county(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "The Walker County (Ga.) Sheriff's Office is asking for help finding a man."
+    places = places_in(nlp, gazetteer, text)
+    assert places["Ga."].name == "Georgia" and places["Ga."].feature is Feature.ADMIN1
+
+
+def test_state_abbreviation_the_tagger_calls_a_place(nlp: Language, gazetteer: Gazetteer) -> None:
+    text = "Officials said the N.J. plan would cost more. Ga. officials agreed."
+    places = places_in(nlp, gazetteer, text)
+    assert places["N.J."].name == "New Jersey" and places["Ga."].name == "Georgia"
+
+
+def test_party_letters_need_the_hyphen(nlp: Language, gazetteer: Gazetteer) -> None:
+    places = places_in(nlp, gazetteer, "Grade D - Ind. schools scored lowest, the report said.")
+    assert not any(p.feature is Feature.ADMIN1 for p in places.values())
+
+
 def test_abbreviation_lookalikes_are_not_states(nlp: Language, gazetteer: Gazetteer) -> None:
     places = places_in(nlp, gazetteer, "Miss Jones said the meeting in Boston would resume.")
     assert not any(p.feature is Feature.ADMIN1 for p in places.values())

@@ -225,13 +225,46 @@ def _char_end(doc: Doc, last: int) -> int:
     return t.idx + len(t.text)
 
 
+_PARTY_LETTERS = frozenset({"D", "R", "I"})
+
+
+def _party_tag(doc: Doc, first: int) -> bool:
+    """True when tokens before `first` are a party letter and a hyphen written close up
+    ("Rep. Jim Clyburn, D-S.C.", "Sen. Bernie Sanders (I-Vt.)")."""
+    if first < 2:
+        return False
+    letter, hyphen = doc[first - 2], doc[first - 1]
+    return (
+        letter.text in _PARTY_LETTERS
+        and hyphen.text == "-"
+        and not letter.whitespace_
+        and not hyphen.whitespace_
+    )
+
+
+def _route_number(doc: Doc, last: int) -> bool:
+    """True when a dotted abbreviation is followed by a road number ("S.C. 5 Bypass")."""
+    nxt = last + 1
+    return doc[last].text.endswith(".") and nxt < len(doc) and doc[nxt].text.isdigit()
+
+
+def _state_tag(doc: Doc, first: int, last: int) -> bool:
+    """True for a state abbreviation in a party tag or before a road number."""
+    return _party_tag(doc, first) or _route_number(doc, last)
+
+
 def _written_abbreviation(doc: Doc, first: int, last: int) -> bool:
-    """True for a state abbreviation written as one after a place ("Richmond, Ky.")."""
+    """True for a state abbreviation written as one after a place ("Richmond, Ky.",
+    "Walker County (Ga.)"), in a party tag ("D-S.C.") or before a road number ("S.C. 161")."""
+    if _state_tag(doc, first, last):
+        return True
     ends_with_stop = doc[last].text.endswith(".") or (
         last + 1 < len(doc) and doc[last + 1].text == "."
     )
-    if not (ends_with_stop and first >= 2 and doc[first - 1].text == ","):
+    if not (ends_with_stop and first >= 2 and doc[first - 1].text in (",", "(")):
         return False
+    if doc[first - 1].text == "(" and (last + 1 >= len(doc) or doc[last + 1].text != ")"):
+        return False  # "Walker County (Ga.)" but not "(Ga. officials say"
     town = doc[first - 2]
     return town.is_title or (town.is_upper and town.is_alpha)  # "OAKLAND, Calif." in a dateline
 
@@ -256,16 +289,18 @@ def _is_demonym_of(key: str, gazetteer: Gazetteer) -> bool:
 
 
 def _make_mention(
-    view: _View, gazetteer: Gazetteer, first: int, last: int, *, weak: bool
+    view: _View, gazetteer: Gazetteer, first: int, last: int, *, weak: bool, gpe: bool = False
 ) -> _Mention | None:
-    """A mention for tokens first..last when the gazetteer knows the name, else None."""
+    """A mention for tokens first..last when the gazetteer knows the name, else None. `gpe`
+    says the tagger called exactly these tokens a GPE: a state abbreviation with its stop is
+    then the state ("Major Mich. utilities")."""
     doc = view.doc
     start, end = doc[first].idx, _char_end(doc, last)
     key = fold(view.text[start:end])
     candidates = gazetteer.lookup_key(key)
     abbreviation: Feature | None = None
     if key in US_ABBREVIATION_KEYS:
-        if _written_abbreviation(doc, first, last):
+        if (gpe and doc[last].text.endswith(".")) or _written_abbreviation(doc, first, last):
             abbreviation = Feature.ADMIN1
             candidates = tuple(c for c in candidates if c.feature is Feature.ADMIN1) or candidates
         else:
@@ -306,8 +341,9 @@ def _ner_mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
             continue
         if not any(_is_capitalised(doc[k]) for k in range(first, last + 1)):
             continue  # "the gulf in graduation rates": a common noun the tagger took for a place
+        whole = ent.label_ == "GPE" and (first, last) == (ent.start, ent.end - 1)
         last = _longest_name(view, gazetteer, first, last)
-        m = _make_mention(view, gazetteer, first, last, weak=False)
+        m = _make_mention(view, gazetteer, first, last, weak=False, gpe=whole)
         if m is not None:
             out.append(m)
     return out
@@ -524,11 +560,42 @@ def _discourse_mentions(
     return out
 
 
+def _tag_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_Mention]:
+    """State abbreviations in party tags and road numbers ("D-S.C.", "S.C. 6") that the
+    tagger left out or called a date or organisation."""
+    doc = view.doc
+    out: list[_Mention] = []
+    i = 0
+    while i < len(doc):
+        found: _Mention | None = None
+        for last in (i + 1, i):
+            if (
+                last >= len(doc)
+                or doc[last].is_punct
+                or any(k in taken for k in range(i, last + 1))
+            ):
+                continue  # "S.C.," would fold to the same key as "S.C."
+            key = fold(view.text[doc[i].idx : _char_end(doc, last)])
+            if key in US_ABBREVIATION_KEYS and _state_tag(doc, i, last):
+                found = _make_mention(view, gazetteer, i, last, weak=False)
+                if found is not None:
+                    break
+        if found is not None:
+            out.append(found)
+            taken.update(range(found.first, found.last + 1))
+            i = found.last + 1
+        else:
+            i += 1
+    return out
+
+
 def _mentions(view: _View, gazetteer: Gazetteer) -> list[_Mention]:
     """All candidate place mentions in the doc, in text order, without overlaps."""
     ner = _ner_mentions(view, gazetteer)
     taken = {i for m in ner for i in range(m.first, m.last + 1)}
+    tagged = _tag_mentions(view, gazetteer, taken)
     scanned = _scan_mentions(view, gazetteer, taken)
+    scanned = tagged + scanned
     taken.update(i for m in scanned for i in range(m.first, m.last + 1))
     keys = {m.key for m in ner if not m.weak}  # names the tagger itself called places
     again = _discourse_mentions(view, gazetteer, taken, keys)
