@@ -109,6 +109,8 @@ class _Mention:
     weak: bool  # evidence is thin (the tagger called it a person): needs context support
     sentence: int
     exact: frozenset[Feature] = frozenset()  # features of the candidates called exactly so
+    # population of the biggest town among the candidates, per country
+    town_peaks: tuple[tuple[str | None, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -314,9 +316,33 @@ def _make_mention(
         if admin:
             candidates, end = admin, _char_end(doc, suffix_end)
     exact = frozenset(c.feature for c in candidates if fold(c.name) == key)
+    peaks: dict[str | None, int] = {}
+    for c in candidates:
+        if c.feature is Feature.CITY:
+            peaks[c.country] = max(peaks.get(c.country, 0), c.population)
     return _Mention(
-        first, last, start, end, key, candidates, want, weak, view.sentence_of[first], exact
+        first,
+        last,
+        start,
+        end,
+        key,
+        candidates,
+        want,
+        weak,
+        view.sentence_of[first],
+        exact,
+        tuple(peaks.items()),
     )
+
+
+def _biggest_town(m: _Mention) -> int:
+    """Population of the biggest town among the mention's candidates (0: none)."""
+    return max((population for _country, population in m.town_peaks), default=0)
+
+
+def _biggest_town_abroad(m: _Mention, country: str | None) -> int:
+    """Population of the biggest town among the candidates outside `country` (0: none)."""
+    return max((p for c, p in m.town_peaks if c != country), default=0)
 
 
 def _is_article_word(token: Token) -> bool:
@@ -697,8 +723,7 @@ def _name_adjustment(e: GazEntry, m: _Mention) -> float:
         return -_ALTERNATE_PENALTY if small and e.feature in m.exact else 0.0
     if e.feature is Feature.ADMIN1:
         # "Oregon" is the state, not Oregon, Ohio; "Washington" or "Quebec" may be the city.
-        biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
-        if biggest < _WELL_KNOWN_POPULATION:
+        if _biggest_town(m) < _WELL_KNOWN_POPULATION:
             return _NO_NAMESAKE_BONUS
         if " " not in m.key and not _has_town_inside(e, m):
             return _NO_NAMESAKE_BONUS
@@ -781,7 +806,7 @@ def _overshadowed(e: GazEntry, m: _Mention) -> bool:
     """True for a town with a far bigger namesake among the candidates."""
     if e.feature is not Feature.CITY:
         return False
-    biggest = max((c.population for c in m.candidates if c.feature is Feature.CITY), default=0)
+    biggest = _biggest_town(m)
     return biggest >= _WELL_KNOWN_POPULATION and biggest >= _OVERSHADOW_RATIO * e.population
 
 
@@ -800,14 +825,7 @@ def _abroad_namesake(e: GazEntry, m: _Mention) -> bool:
     Rome): that the article names the town's country does not make it the town meant."""
     if e.feature is not Feature.CITY:
         return False
-    biggest = max(
-        (
-            c.population
-            for c in m.candidates
-            if c.feature is Feature.CITY and c.country != e.country
-        ),
-        default=0,
-    )
+    biggest = _biggest_town_abroad(m, e.country)
     return biggest >= _WELL_KNOWN_POPULATION and biggest >= _ABROAD_RATIO * e.population
 
 
