@@ -106,13 +106,14 @@ def riot_refined(tok: Token, d: Decision) -> Decision:
     protest (dispersal, force) that the model typed as an intervention."""
     peaceful = d.acled_code in {"PEACE_PROTEST", "PROTEST_WITH_INTER"}
     sent = tok.sent
+    around = _around(sent)
     if (
         d.event_type == "PROTEST"
         and peaceful
-        and (_protesters_violent(_around(sent)) or _clash_in(_around(sent)))
+        and (_protesters_violent(around) or _clash_in(around))
     ):
         return d._replace(mode="riot", acled_code="VIOL_DEMONSTR")
-    if d.acled_code in RESPONSE_CODES and _protesters_violent(_around(sent)):
+    if d.acled_code in RESPONSE_CODES and _protesters_violent(around):
         # the state's response to a riot does not make the riot a peaceful protest
         return d._replace(acled_code="VIOL_DEMONSTR")
     if d.event_type == "PROTEST" and d.acled_code == "PEACE_PROTEST":

@@ -421,11 +421,15 @@ def _weapon_mode(tok: Token, base: str | None) -> str | None:
     return base
 
 
+def _objects(tok: Token) -> list[Token]:
+    """A trigger's objects: its direct object, or its subject when passive."""
+    return [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
+
+
 def _aid_shift(verb: Token) -> Entry | None:
     """AID resumption ("lifted its pause on aid") or SANCTION suspension ("suspended aid")."""
     lemma = _lemma(verb)
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    words = {t.lemma_.lower() for o in objs for t in o.subtree}
+    words = _object_words(verb)
     if not words & AID_OBJECTS:
         return None
     if lemma in LIFT_VERBS:
@@ -438,15 +442,14 @@ def _aid_shift(verb: Token) -> Entry | None:
 
 def _object_lemmas(verb: Token) -> set[str]:
     """Lemmas of the head nouns of a verb's objects (direct, or passive subject)."""
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    objs = _objects(verb)
     objs += [c for o in objs for c in o.conjuncts]
     return {o.lemma_.lower() for o in objs}
 
 
 def _object_words(verb: Token) -> set[str]:
     """Lemmas of every word in a verb's objects ("a huge amount of weapons")."""
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return {t.lemma_.lower() for o in objs for t in o.subtree}
+    return {t.lemma_.lower() for o in _objects(verb) for t in o.subtree}
 
 
 def _relation_shift(verb: Token) -> Entry | None:
@@ -559,14 +562,14 @@ def _aimed_at(prep: Token) -> bool:
 
 def _takes_weapon(verb: Token) -> bool:
     """Whether a verb's object is a weapon ("fired rockets", "drones were launched")."""
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(o.lemma_.lower() in WEAPON_WORDS for o in objs)
+    return any(o.lemma_.lower() in WEAPON_WORDS for o in _objects(verb))
 
 
 def _takes_territory(verb: Token) -> bool:
     """Whether a verb's object is a place ("free the Kursk region")."""
-    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
-    return any(o.lemma_.lower() in TERRITORY or o.ent_type_ in {"GPE", "LOC"} for o in objs)
+    return any(
+        o.lemma_.lower() in TERRITORY or o.ent_type_ in {"GPE", "LOC"} for o in _objects(verb)
+    )
 
 
 def _refine(tok: Token, entry: Entry) -> Entry:
@@ -589,8 +592,7 @@ def _is_labour_strike(tok: Token) -> bool:
 def _place_country(tok: Token, places: Sequence[Place], kb: ActorKB | None) -> str | None:
     """Country of the place a capture/retake takes: a resolved place in the object, or a
     demonym modifying it ("the Russian border region")."""
-    objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-    for o in objs:
+    for o in _objects(tok):
         lo, hi = o.left_edge.idx, o.right_edge.idx + len(o.right_edge.text)
         for p in places:
             if lo <= p.start < hi and p.country:
@@ -647,8 +649,7 @@ def _candidate(
     verbal = tok.pos_ in {"VERB", "AUX"} or tok.tag_.startswith("VB")
     actors, recipients = _verb_args(tok, by_tok) if verbal else _noun_args(tok, by_tok)
     if entry[1] == DRIVEN_OUT:  # "driving X out": X retreats, the driver is the other side
-        objs = [c for c in tok.children if c.dep_ in {"dobj", "nsubjpass"}]
-        losers = [a for o in objs for a in _actors_of(o, by_tok)]
+        losers = [a for o in _objects(tok) for a in _actors_of(o, by_tok)]
         actors, recipients = losers, [a for a in actors if a not in losers]
     if not actors and kb is not None:
         actors = _demonym_actors(tok, kb, verbal=verbal, armed=entry[0] in ARMED_TYPES)
