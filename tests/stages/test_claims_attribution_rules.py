@@ -8,75 +8,67 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.model import Attribution, Stance
+from sitrep.model import Stance
 from sitrep.stages.claims import find_attributions
+from stages.claim_helpers import cues_in, source_of
 
 pytestmark = pytest.mark.slow
 
 
-def _atts(nlp: Language, text: str) -> dict[str, Attribution]:
-    doc = nlp(text)
-    return {a.cue.text: a for a in find_attributions(doc, actors=())}
-
-
-def _src(att: Attribution) -> str | None:
-    return att.source.text if att.source is not None else None
-
-
 def test_reported_speech_inside_a_quote_is_not_a_separate_cue(nlp: Language) -> None:
-    atts = _atts(nlp, '"The mayor said the water was safe," Jones told reporters.')
+    atts = cues_in(nlp, '"The mayor said the water was safe," Jones told reporters.')
     assert "told" in atts
     assert "said" not in atts
 
 
 def test_a_claim_inside_a_quote_still_counts(nlp: Language) -> None:
-    atts = _atts(nlp, '"Moscow claims it took the town, which is a lie," Zelensky said.')
-    assert "claims" in atts and _src(atts["claims"]) == "Moscow"
+    atts = cues_in(nlp, '"Moscow claims it took the town, which is a lie," Zelensky said.')
+    assert "claims" in atts and source_of(atts["claims"]) == "Moscow"
 
 
 def test_a_poll_is_the_source_of_what_is_in_it(nlp: Language) -> None:
-    atts = _atts(nlp, "Trump entered the debate with a growing lead in the latest NBC poll.")
+    atts = cues_in(nlp, "Trump entered the debate with a growing lead in the latest NBC poll.")
     att = atts["in"]
-    assert _src(att) is not None and "poll" in _src(att)  # type: ignore[operator]
+    assert source_of(att) is not None and "poll" in source_of(att)  # type: ignore[operator]
     assert "growing lead" in att.content.text
 
 
 def test_in_a_statement_leaves_the_cue_to_the_speakers_verb(nlp: Language) -> None:
-    atts = _atts(nlp, "In a statement released Thursday, the ministry said the strike failed.")
+    atts = cues_in(nlp, "In a statement released Thursday, the ministry said the strike failed.")
     assert "In" not in atts
-    assert _src(atts["said"]) == "the ministry"
+    assert source_of(atts["said"]) == "the ministry"
 
 
 def test_appearance_verbs_attribute_to_no_one(nlp: Language) -> None:
-    att = _atts(nlp, "Support for the government appears to have plummeted.")["appears"]
+    att = cues_in(nlp, "Support for the government appears to have plummeted.")["appears"]
     assert att.source is None
     assert "Support for the government" in att.content.text
 
 
 def test_appeared_in_court_is_not_a_cue(nlp: Language) -> None:
-    assert "appeared" not in _atts(nlp, "The suspect appeared in court on Monday.")
+    assert "appeared" not in cues_in(nlp, "The suspect appeared in court on Monday.")
 
 
 def test_a_participle_takes_the_subject_of_its_clause(nlp: Language) -> None:
     text = "Trump landed himself in hot water last week by saying that the judge was biased."
-    assert _src(_atts(nlp, text)["saying"]) == "Trump"
+    assert source_of(cues_in(nlp, text)["saying"]) == "Trump"
 
 
 def test_a_reduced_passive_has_no_source(nlp: Language) -> None:
-    att = _atts(nlp, "Asked whether the town had fallen, 72 percent of respondents said yes.")
+    att = cues_in(nlp, "Asked whether the town had fallen, 72 percent of respondents said yes.")
     assert att["Asked"].source is None  # the asker is not named; the respondents answer
-    assert _src(att["said"]) == "72 percent of respondents"
-    assert "called" not in _atts(nlp, "A group called the Legacy Fund will own the property.")
+    assert source_of(att["said"]) == "72 percent of respondents"
+    assert "called" not in cues_in(nlp, "A group called the Legacy Fund will own the property.")
 
 
 def test_an_unsourced_accusation_is_a_cue(nlp: Language) -> None:
-    att = _atts(nlp, "The commander was accused of ordering the shelling.")["was accused"]
+    att = cues_in(nlp, "The commander was accused of ordering the shelling.")["was accused"]
     assert att.source is None
     assert "ordering the shelling" in att.content.text
 
 
 def test_a_negated_cue_is_neither(nlp: Language) -> None:
-    att = _atts(nlp, "The administration has never publicly blamed Russia for the hack.")
+    att = cues_in(nlp, "The administration has never publicly blamed Russia for the hack.")
     (cue,) = [a for a in att.values() if "blamed" in a.cue.text]
     assert cue.stance is Stance.NEITHER
     assert cue.source is not None and "administration" in cue.source.text
@@ -84,55 +76,55 @@ def test_a_negated_cue_is_neither(nlp: Language) -> None:
 
 def test_a_bare_said_line_takes_the_quote_before_it(nlp: Language) -> None:
     text = '"We will not leave the city."\n\nBush said.'
-    att = _atts(nlp, text)["said"]
-    assert _src(att) == "Bush"
+    att = cues_in(nlp, text)["said"]
+    assert source_of(att) == "Bush"
     assert "We will not leave the city" in att.content.text
 
 
 def test_as_x_reported_attributes_the_main_clause(nlp: Language) -> None:
     text = "As the newspaper reported, the inspector general issued subpoenas to the charity."
-    att = _atts(nlp, text)["reported"]
-    assert _src(att) == "the newspaper"
+    att = cues_in(nlp, text)["reported"]
+    assert source_of(att) == "the newspaper"
     assert "issued subpoenas" in att.content.text
 
 
 def test_a_speech_verb_with_an_unparsed_complement_still_cues(nlp: Language) -> None:
-    att = _atts(nlp, "Ivanka Trump noted the rule in the interview last week.")["noted"]
-    assert _src(att) == "Ivanka Trump"
+    att = cues_in(nlp, "Ivanka Trump noted the rule in the interview last week.")["noted"]
+    assert source_of(att) == "Ivanka Trump"
     assert "the rule" in att.content.text
 
 
 def test_light_verb_cues(nlp: Language) -> None:
-    atts = _atts(nlp, "Democrats took aim at the Republicans before the vote.")
+    atts = cues_in(nlp, "Democrats took aim at the Republicans before the vote.")
     (att,) = [a for a in atts.values() if a.cue.text.startswith("took aim")]
-    assert _src(att) == "Democrats" and "the Republicans" in att.content.text
-    faced = _atts(nlp, "The minister has faced criticism over the deal.")
+    assert source_of(att) == "Democrats" and "the Republicans" in att.content.text
+    faced = cues_in(nlp, "The minister has faced criticism over the deal.")
     (crit,) = [a for a in faced.values() if "criticism" in a.cue.text]
     assert crit.source is None
 
 
 def test_adjective_cues(nlp: Language) -> None:
-    att = _atts(nlp, "Some Democrats are concerned that the senator could lose.")["concerned"]
-    assert _src(att) == "Some Democrats"
+    att = cues_in(nlp, "Some Democrats are concerned that the senator could lose.")["concerned"]
+    assert source_of(att) == "Some Democrats"
     assert "the senator could lose" in att.content.text
 
 
 def test_transcript_speaker_labels(nlp: Language) -> None:
     text = 'Partial transcript:\n\n"WALLACE: Let us start with the debate story tonight.'
     atts = [a for a in find_attributions(nlp(text), actors=()) if a.cue.text == ":"]
-    assert any(_src(a) == "WALLACE" and "debate story" in a.content.text for a in atts)
+    assert any(source_of(a) == "WALLACE" and "debate story" in a.content.text for a in atts)
 
 
 def test_calling_for_with_an_infinitive_clause(nlp: Language) -> None:
-    att = _atts(nlp, "Clinton is calling for the United States to take a stronger role.")
+    att = cues_in(nlp, "Clinton is calling for the United States to take a stronger role.")
     (cue,) = [a for a in att.values() if "calling" in a.cue.text]
     assert "the United States to take a stronger role" in cue.content.text
 
 
 def test_aspect_verbs_keep_the_speech_infinitive(nlp: Language) -> None:
-    att = _atts(nlp, "He continues to insist that he will fight on to the convention.")
+    att = cues_in(nlp, "He continues to insist that he will fight on to the convention.")
     (cue,) = [a for a in att.values() if "insist" in a.cue.text]
-    assert _src(cue) == "He"
+    assert source_of(cue) == "He"
 
 
 @pytest.mark.parametrize(
@@ -144,7 +136,7 @@ def test_aspect_verbs_keep_the_speech_infinitive(nlp: Language) -> None:
     ],
 )
 def test_not_cues(nlp: Language, text: str, not_cue: str) -> None:
-    assert not any(not_cue in cue for cue in _atts(nlp, text))
+    assert not any(not_cue in cue for cue in cues_in(nlp, text))
 
 
 def test_dateline_is_not_the_source(nlp: Language) -> None:

@@ -7,19 +7,11 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from sitrep.model import Attribution, Span, Stance
+from sitrep.model import Span, Stance
 from sitrep.stages.claims import claim_for, find_attributions, quote_spans
+from stages.claim_helpers import cues_in, source_of
 
 pytestmark = pytest.mark.slow
-
-
-def _atts(nlp: Language, text: str) -> dict[str, Attribution]:
-    doc = nlp(text)
-    return {a.cue.text: a for a in find_attributions(doc, actors=())}
-
-
-def _src(att: Attribution) -> str | None:
-    return att.source.text if att.source is not None else None
 
 
 # ---------------------------------------------------------------- verbs by what they take
@@ -57,8 +49,8 @@ def _src(att: Attribution) -> str | None:
 def test_object_and_preposition_cues(
     nlp: Language, text: str, cue: str, source: str, content_has: str
 ) -> None:
-    att = _atts(nlp, text)[cue]
-    assert _src(att) == source
+    att = cues_in(nlp, text)[cue]
+    assert source_of(att) == source
     assert content_has in att.content.text
 
 
@@ -88,34 +80,34 @@ def test_object_and_preposition_cues(
 def test_attitude_verbs_with_a_clause(
     nlp: Language, text: str, cue: str, source: str, content_has: str
 ) -> None:
-    att = _atts(nlp, text)[cue]
-    assert _src(att) == source
+    att = cues_in(nlp, text)[cue]
+    assert source_of(att) == source
     assert content_has in att.content.text
 
 
 def test_attitude_verb_without_clause_is_no_cue(nlp: Language) -> None:
-    assert "believe" not in _atts(nlp, "Few people believe him anymore, the poll suggests.")
-    assert "found" not in _atts(nlp, "Divers found the wreck near the coast.")
+    assert "believe" not in cues_in(nlp, "Few people believe him anymore, the poll suggests.")
+    assert "found" not in cues_in(nlp, "Divers found the wreck near the coast.")
 
 
 def test_speakers_own_thoughts_inside_a_quote_are_not_cues(nlp: Language) -> None:
-    atts = _atts(nlp, '"I think we will hold the line," the colonel said.')
+    atts = cues_in(nlp, '"I think we will hold the line," the colonel said.')
     assert "think" not in atts
-    assert _src(atts["said"]) == "the colonel"
+    assert source_of(atts["said"]) == "the colonel"
 
 
 def test_so_called_is_no_cue(nlp: Language) -> None:
-    assert not any("called" in c for c in _atts(nlp, "Troops entered the so-called buffer zone."))
+    assert not any("called" in c for c in cues_in(nlp, "Troops entered the so-called buffer zone."))
 
 
 def test_parenthetical_cue_takes_the_surrounding_clause(nlp: Language) -> None:
-    att = _atts(nlp, "The convoy, the spokesman said, reached the city before dawn.")["said"]
-    assert _src(att) == "the spokesman"
+    att = cues_in(nlp, "The convoy, the spokesman said, reached the city before dawn.")["said"]
+    assert source_of(att) == "the spokesman"
     assert "reached the city" in att.content.text
 
 
 def test_passive_expectation_has_no_source(nlp: Language) -> None:
-    att = _atts(nlp, "The ceasefire is expected to hold through the weekend.")["is expected"]
+    att = cues_in(nlp, "The ceasefire is expected to hold through the weekend.")["is expected"]
     assert att.source is None
     assert "hold through the weekend" in att.content.text
 
@@ -124,49 +116,49 @@ def test_passive_expectation_has_no_source(nlp: Language) -> None:
 
 
 def test_headline_colon_names_the_source(nlp: Language) -> None:
-    att = _atts(nlp, "Pentagon: Drone strike killed two militant leaders\n\nMore follows.")[":"]
-    assert _src(att) == "Pentagon"
+    att = cues_in(nlp, "Pentagon: Drone strike killed two militant leaders\n\nMore follows.")[":"]
+    assert source_of(att) == "Pentagon"
     assert att.content.text.startswith("Drone strike killed")
 
 
 def test_field_labels_before_a_colon_are_no_source(nlp: Language) -> None:
-    assert ":" not in _atts(nlp, "Editor's note: This story was updated with new figures.")
+    assert ":" not in cues_in(nlp, "Editor's note: This story was updated with new figures.")
 
 
 def test_colon_before_a_quote(nlp: Language) -> None:
     text = "The governor was blunt: “We have no water left in the eastern districts.”"
-    att = _atts(nlp, text)[":"]
+    att = cues_in(nlp, text)[":"]
     assert att.content.text.startswith("We have no water")
 
 
 def test_dash_signs_a_quote(nlp: Language) -> None:
     text = "“We lost everything in one night.” ― Amira Haddad\nOthers stayed."
-    att = _atts(nlp, text)["―"]
-    assert _src(att) == "Amira Haddad"
+    att = cues_in(nlp, text)["―"]
+    assert source_of(att) == "Amira Haddad"
     assert att.content.text.startswith("We lost everything")
 
 
 def test_in_a_poll_is_a_cue(nlp: Language) -> None:
-    att = _atts(nlp, "In a survey released Monday, most voters backed the peace plan.")["In"]
+    att = cues_in(nlp, "In a survey released Monday, most voters backed the peace plan.")["In"]
     assert att.source is not None and "survey" in att.source.text
     assert "most voters backed the peace plan" in att.content.text
 
 
 def test_to_someone_is_a_cue(nlp: Language) -> None:
-    att = _atts(nlp, "To the villagers, the checkpoint is a daily humiliation.")["To"]
-    assert _src(att) == "the villagers"
+    att = cues_in(nlp, "To the villagers, the checkpoint is a daily humiliation.")["To"]
+    assert source_of(att) == "the villagers"
     assert "daily humiliation" in att.content.text
 
 
 def test_reportedly_is_an_unsourced_cue(nlp: Language) -> None:
-    att = _atts(nlp, "The militia has reportedly seized two oil fields.")["reportedly"]
+    att = cues_in(nlp, "The militia has reportedly seized two oil fields.")["reportedly"]
     assert att.source is None
     assert "seized two oil fields" in att.content.text
 
 
 def test_noun_cue_with_an_infinitive(nlp: Language) -> None:
-    att = _atts(nlp, "Ankara's refusal to extradite the suspects angered Stockholm.")["refusal"]
-    assert _src(att) == "Ankara"
+    att = cues_in(nlp, "Ankara's refusal to extradite the suspects angered Stockholm.")["refusal"]
+    assert source_of(att) == "Ankara"
     assert "extradite the suspects" in att.content.text
 
 
@@ -179,8 +171,8 @@ def test_doubled_apostrophes_mark_a_quote() -> None:
 
 
 def test_quote_in_doubled_apostrophes_gets_its_speaker(nlp: Language) -> None:
-    att = _atts(nlp, "''The bridge is gone,'' the engineer said.")["said"]
-    assert _src(att) == "the engineer"
+    att = cues_in(nlp, "''The bridge is gone,'' the engineer said.")["said"]
+    assert source_of(att) == "the engineer"
     assert "bridge is gone" in att.content.text
 
 
