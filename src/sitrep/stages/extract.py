@@ -238,7 +238,6 @@ LABOUR_CUES = frozenset({"worker", "union", "employee", "teacher", "doctor", "nu
 ARMED = frozenset({"MIL", "REB", "SPY", "COP"})
 ARMED_TYPES = frozenset({"ASSAULT", "RETREAT", "MOBILIZE"})
 DEMONYM_DEPS = frozenset({"amod", "compound", "nmod", "poss", "conj", "npadvmod"})
-AGENT_DEPS = frozenset({"nsubj", "nsubjpass", "agent", "csubj"})
 INHERIT_DEPS = frozenset({"xcomp", "advcl", "conj", "acl", "pcomp"})
 RECIPIENT_PREPS = frozenset({"against", "on", "with", "to", "at", "from", "into", "upon"})
 ACTOR_PREPS = frozenset({"by", "between", "among"})
