@@ -601,8 +601,10 @@ def _tag_mentions(view: _View, gazetteer: Gazetteer, taken: set[int]) -> list[_M
                 or any(k in taken for k in range(i, last + 1))
             ):
                 continue  # "S.C.," would fold to the same key as "S.C."
+            if not _state_tag(doc, i, last):  # cheap token test first: this runs per token
+                continue
             key = fold(view.text[doc[i].idx : _char_end(doc, last)])
-            if key in US_ABBREVIATION_KEYS and _state_tag(doc, i, last):
+            if key in US_ABBREVIATION_KEYS:
                 found = _make_mention(view, gazetteer, i, last, weak=False)
                 if found is not None:
                     break
